@@ -1,0 +1,564 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* The policy setters (one per concept) and the one-ruleset apply. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "log.h"
+#include "policy.h"
+
+void policy_init(struct policy *p)
+{
+	memset(p, 0, sizeof(*p));
+}
+
+void policy_free(struct policy *p)
+{
+	for (size_t i = 0; i < p->npaths; i++) {
+		free(p->paths[i].path);
+		free(p->paths[i].origin);
+	}
+	free(p->paths);
+	policy_init(p);
+}
+
+int policy_error(struct policy *p, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(p->err, sizeof(p->err), fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int policy_add_path(struct policy *p, unsigned set, const char *path,
+		    const char *origin)
+{
+	size_t len = strlen(path);
+	bool optional = len > 0 && path[len - 1] == '?';
+	struct policy_path *pp;
+
+	if (optional)
+		len--;
+	if (len == 0)
+		return policy_error(p, "empty path");
+	if (len >= PATH_MAX)
+		return policy_error(p, "path too long: \"%.40s...\"", path);
+	if (p->npaths == p->cap) {
+		p->cap = p->cap ? 2 * p->cap : 16;
+		p->paths = xrealloc(p->paths, p->cap * sizeof(*p->paths));
+	}
+	pp = &p->paths[p->npaths++];
+	pp->path = xstrndup(path, len);
+	pp->origin = xstrdup(origin);
+	pp->set = set;
+	pp->optional = optional;
+	p->has_policy = true;
+	return 0;
+}
+
+/*
+ * Call @fn on each element of @list split on @seps.  Empty elements are an
+ * error: "/usr::/lib" is more likely an unset variable than an intent.
+ */
+static int for_each_item(struct policy *p, const char *list, const char *seps,
+			 int (*fn)(struct policy *, const char *, void *),
+			 void *arg)
+{
+	const char *s = list;
+
+	if (*list == '\0')
+		return 0;
+	for (;;) {
+		size_t n = strcspn(s, seps);
+		char item[PATH_MAX + 2];
+
+		if (n == 0)
+			return policy_error(p, "empty element in \"%s\"", list);
+		if (n >= sizeof(item))
+			return policy_error(p, "element too long in list");
+		memcpy(item, s, n);
+		item[n] = '\0';
+		if (fn(p, item, arg) < 0)
+			return -1;
+		if (s[n] == '\0')
+			return 0;
+		s += n + 1;
+	}
+}
+
+struct path_args {
+	unsigned set;
+	const char *origin;
+};
+
+static int add_path_item(struct policy *p, const char *item, void *arg)
+{
+	const struct path_args *a = arg;
+
+	return policy_add_path(p, a->set, item, a->origin);
+}
+
+int policy_add_path_list(struct policy *p, unsigned set, const char *list,
+			 const char *seps, const char *origin)
+{
+	struct path_args a = { set, origin };
+
+	p->has_policy = true;
+	return for_each_item(p, list, seps, add_path_item, &a);
+}
+
+void policy_set_ignore_missing(struct policy *p, bool on)
+{
+	p->ignore_missing = on;
+}
+
+bool port_set_has(const struct port_set *s, unsigned port)
+{
+	return port < POLICY_PORTS && (s->bits[port / 64] >> (port % 64)) & 1;
+}
+
+static void port_set_add(struct port_set *s, unsigned port)
+{
+	if (!port_set_has(s, port)) {
+		s->bits[port / 64] |= 1ULL << (port % 64);
+		s->count++;
+	}
+}
+
+int policy_add_port_range(struct policy *p, uint64_t net_access, long lo,
+			  long hi)
+{
+	if (lo < 0 || lo >= POLICY_PORTS)
+		return policy_error(p, "port %ld out of range 0-65535", lo);
+	if (hi < 0 || hi >= POLICY_PORTS)
+		return policy_error(p, "port %ld out of range 0-65535", hi);
+	if (lo > hi)
+		return policy_error(p, "empty port range %ld-%ld", lo, hi);
+	for (long port = lo; port <= hi; port++) {
+		if (net_access & LL_NET_BIND_TCP)
+			port_set_add(&p->bind, (unsigned)port);
+		if (net_access & LL_NET_CONNECT_TCP)
+			port_set_add(&p->connect, (unsigned)port);
+	}
+	p->has_policy = true;
+	return 0;
+}
+
+/* Decimal digits only: no sign, no spaces, no hex, at most 5 digits. */
+static int parse_port(const char *s, size_t n, long *out)
+{
+	long v = 0;
+
+	if (n == 0 || n > 5)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = v;
+	return 0;
+}
+
+static int add_port_item(struct policy *p, const char *item, void *arg)
+{
+	uint64_t net_access = *(uint64_t *)arg;
+	const char *dash = strchr(item, '-');
+	size_t n = dash ? (size_t)(dash - item) : strlen(item);
+	long lo, hi;
+
+	if (parse_port(item, n, &lo) < 0 ||
+	    (dash && parse_port(dash + 1, strlen(dash + 1), &hi) < 0))
+		return policy_error(p,
+				    "invalid port \"%s\" (expected a port "
+				    "0-65535 or a range LOW-HIGH)",
+				    item);
+	if (!dash)
+		hi = lo;
+	return policy_add_port_range(p, net_access, lo, hi);
+}
+
+int policy_add_ports(struct policy *p, uint64_t net_access, const char *spec)
+{
+	p->has_policy = true;
+	return for_each_item(p, spec, ",:", add_port_item, &net_access);
+}
+
+int policy_set_unrestricted_class(struct policy *p, const char *name)
+{
+	if (strcmp(name, "filesystem") == 0)
+		p->unrestricted |= UNRESTRICTED_FS;
+	else if (strcmp(name, "network") == 0)
+		p->unrestricted |= UNRESTRICTED_NET;
+	else if (strcmp(name, "scope") == 0 || strcmp(name, "scoped") == 0)
+		p->unrestricted |= UNRESTRICTED_SCOPE;
+	else
+		return policy_error(p,
+				    "unknown class \"%s\" (expected "
+				    "filesystem, network or scope)",
+				    name);
+	p->has_policy = true;
+	return 0;
+}
+
+static int unrestricted_item(struct policy *p, const char *item, void *arg)
+{
+	(void)arg;
+	return policy_set_unrestricted_class(p, item);
+}
+
+int policy_set_unrestricted(struct policy *p, const char *list)
+{
+	p->has_policy = true;
+	return for_each_item(p, list, ",", unrestricted_item, NULL);
+}
+
+int policy_add_log_flag(struct policy *p, const char *name)
+{
+	if (strcmp(name, "disable-originating") == 0)
+		p->restrict_flags |= LL_RESTRICT_LOG_SAME_EXEC_OFF;
+	else if (strcmp(name, "enable-subprocesses") == 0)
+		p->restrict_flags |= LL_RESTRICT_LOG_NEW_EXEC_ON;
+	else if (strcmp(name, "disable-subdomains") == 0)
+		p->restrict_flags |= LL_RESTRICT_LOG_SUBDOMAINS_OFF;
+	else
+		return policy_error(p,
+				    "unknown log flag \"%s\" (expected "
+				    "disable-originating, enable-subprocesses "
+				    "or disable-subdomains)",
+				    name);
+	return 0;
+}
+
+static int log_flag_item(struct policy *p, const char *item, void *arg)
+{
+	(void)arg;
+	return policy_add_log_flag(p, item);
+}
+
+int policy_set_log_flags(struct policy *p, const char *list)
+{
+	return for_each_item(p, list, ",", log_flag_item, NULL);
+}
+
+static int ll_scoped_item(struct policy *p, const char *item, void *arg)
+{
+	(void)arg;
+	if (strcmp(item, "a") != 0 && strcmp(item, "s") != 0)
+		return policy_error(p,
+				    "unknown scope \"%s\" (expected a or s)",
+				    item);
+	return 0;
+}
+
+int policy_check_ll_scoped(struct policy *p, const char *list)
+{
+	p->has_policy = true;
+	return for_each_item(p, list, ":", ll_scoped_item, NULL);
+}
+
+void policy_set_strict(struct policy *p, bool on)
+{
+	p->strict = on;
+}
+
+void policy_set_allow_unsandboxed(struct policy *p, bool on)
+{
+	p->allow_unsandboxed = on;
+}
+
+int policy_set_log_level(struct policy *p, const char *level)
+{
+	int l = log_parse_level(level);
+
+	if (l < 0)
+		return policy_error(p,
+				    "unknown log level \"%s\" (expected "
+				    "error, warn, info or debug)",
+				    level);
+	log_threshold = (enum log_level)l;
+	return 0;
+}
+
+int policy_parse_bool(struct policy *p, const char *s, bool *out)
+{
+	static const char *const yes[] = { "1", "true", "yes", "on" };
+	static const char *const no[] = { "0", "false", "no", "off" };
+
+	for (size_t i = 0; i < 4; i++) {
+		if (strcmp(s, yes[i]) == 0)
+			return *out = true, 0;
+		if (strcmp(s, no[i]) == 0)
+			return *out = false, 0;
+	}
+	return policy_error(p, "invalid boolean \"%s\" (expected 1 or 0)", s);
+}
+
+static uint64_t policy_fs_wanted(const struct policy *p)
+{
+	uint64_t fs = ll_fs_supported(LL_ABI_BASELINE);
+
+	for (size_t i = 0; i < p->npaths; i++)
+		if (p->paths[i].set & LL_SET_UNIX)
+			fs |= LL_FS_RESOLVE_UNIX;
+	return fs;
+}
+
+void policy_plan(const struct policy *p, int abi, struct policy_plan *plan)
+{
+	uint64_t fs = 0, net = 0, scope = 0;
+
+	memset(plan, 0, sizeof(*plan));
+	plan->abi = abi;
+	if (!(p->unrestricted & UNRESTRICTED_FS)) {
+		fs = policy_fs_wanted(p);
+		plan->fs_handled = ll_fs_supported(abi);
+	}
+	if (!(p->unrestricted & UNRESTRICTED_NET)) {
+		net = LL_NET_BIND_TCP | LL_NET_CONNECT_TCP;
+		plan->net_handled = ll_net_supported(abi);
+	}
+	if (!(p->unrestricted & UNRESTRICTED_SCOPE)) {
+		scope = LL_SCOPE_ABSTRACT_UNIX_SOCKET | LL_SCOPE_SIGNAL;
+		plan->scoped = ll_scope_supported(abi);
+	}
+	plan->restrict_flags =
+		p->restrict_flags & ll_restrict_flags_supported(abi);
+	plan->fs_dropped = fs & ~plan->fs_handled;
+	plan->net_dropped = net & ~plan->net_handled;
+	plan->scope_dropped = scope & ~plan->scoped;
+	plan->flags_dropped = p->restrict_flags & ~plan->restrict_flags;
+}
+
+static int report_drop(struct policy *p, int abi, const char *what,
+		       const char *name, int needed)
+{
+	if (p->strict)
+		return policy_error(p,
+				    "strict: this kernel (Landlock ABI %d) "
+				    "cannot restrict %s %s (needs ABI %d)",
+				    abi, what, name, needed);
+	log_info("kernel Landlock ABI %d lacks %s %s (ABI %d): not restricted",
+		 abi, what, name, needed);
+	return 0;
+}
+
+int policy_report_drops(struct policy *p, const struct policy_plan *plan)
+{
+	int abi = plan->abi;
+
+	for (unsigned b = 0; b < 64; b++) {
+		uint64_t bit = 1ULL << b;
+
+		if ((plan->fs_dropped & bit) &&
+		    report_drop(p, abi, "filesystem right", ll_fs_right_name(bit),
+				ll_fs_right_abi(bit)) < 0)
+			return -1;
+		if ((plan->net_dropped & bit) &&
+		    report_drop(p, abi, "network right", ll_net_right_name(bit),
+				4) < 0)
+			return -1;
+		if ((plan->scope_dropped & bit) &&
+		    report_drop(p, abi, "scope", ll_scope_name(bit), 6) < 0)
+			return -1;
+		if ((plan->flags_dropped & bit) &&
+		    report_drop(p, abi, "restrict flag",
+				ll_restrict_flag_name((uint32_t)bit), 7) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int policy_open_path(struct policy *p, size_t i, bool *is_dir)
+{
+	const struct policy_path *pp = &p->paths[i];
+	struct stat st;
+	int fd = open(pp->path, O_PATH | O_CLOEXEC);
+
+	if (fd < 0) {
+		if (errno == ENOENT && (pp->optional || p->ignore_missing)) {
+			log_debug("%s: %s: missing, skipped (optional)",
+				  pp->origin, pp->path);
+			return -2;
+		}
+		return policy_error(p, "%s: %s: %s", pp->origin, pp->path,
+				    strerror(errno));
+	}
+	if (fstat(fd, &st) < 0) {
+		policy_error(p, "%s: %s: %s", pp->origin, pp->path,
+			     strerror(errno));
+		close(fd);
+		return -1;
+	}
+	*is_dir = S_ISDIR(st.st_mode);
+	return fd;
+}
+
+static int add_path_rules(struct policy *p, int ruleset, uint64_t handled)
+{
+	for (size_t i = 0; i < p->npaths; i++) {
+		struct ll_path_beneath_attr attr;
+		bool is_dir;
+		int fd = policy_open_path(p, i, &is_dir);
+
+		if (fd == -2)
+			continue;
+		if (fd < 0)
+			return -1;
+		attr.allowed_access =
+			ll_fs_rights(p->paths[i].set, is_dir) & handled;
+		attr.parent_fd = fd;
+		if (attr.allowed_access &&
+		    ll_add_rule(ruleset, LL_RULE_PATH_BENEATH, &attr, 0) < 0) {
+			policy_error(p, "%s: %s: cannot add rule: %s",
+				     p->paths[i].origin, p->paths[i].path,
+				     strerror(errno));
+			close(fd);
+			return -1;
+		}
+		close(fd);
+	}
+	return 0;
+}
+
+static int add_port_rules(struct policy *p, int ruleset, uint64_t handled)
+{
+	for (unsigned w = 0; w < POLICY_PORTS / 64; w++) {
+		uint64_t any = p->bind.bits[w] | p->connect.bits[w];
+
+		for (unsigned b = 0; any; b++, any >>= 1) {
+			unsigned port = w * 64 + b;
+			struct ll_net_port_attr attr = { 0, port };
+
+			if (!(any & 1))
+				continue;
+			if (port_set_has(&p->bind, port))
+				attr.allowed_access |= LL_NET_BIND_TCP;
+			if (port_set_has(&p->connect, port))
+				attr.allowed_access |= LL_NET_CONNECT_TCP;
+			attr.allowed_access &= handled;
+			if (attr.allowed_access &&
+			    ll_add_rule(ruleset, LL_RULE_NET_PORT, &attr, 0) < 0)
+				return policy_error(p,
+						    "TCP port %u: cannot add "
+						    "rule: %s",
+						    port, strerror(errno));
+		}
+	}
+	return 0;
+}
+
+/* Threads other than ours would stay outside the domain. */
+static int check_single_threaded(struct policy *p)
+{
+	char buf[1024];
+	int fd = open("/proc/self/stat", O_RDONLY | O_CLOEXEC);
+	ssize_t n = fd < 0 ? -1 : read(fd, buf, sizeof(buf) - 1);
+	const char *s;
+	long threads = 0;
+
+	if (fd >= 0)
+		close(fd);
+	if (n <= 0)
+		return policy_error(p,
+				    "cannot count this process's threads "
+				    "(/proc/self/stat: %s)",
+				    strerror(n < 0 ? errno : EIO));
+	buf[n] = '\0';
+	/* Field 20 (num_threads), counted after the ')' closing comm. */
+	s = strrchr(buf, ')');
+	for (int field = 2; s && field < 20; field++)
+		s = strchr(s + 1, ' ');
+	if (s)
+		threads = strtol(s + 1, NULL, 10);
+	if (threads < 1)
+		return policy_error(p, "cannot parse /proc/self/stat");
+	if (threads > 1)
+		return policy_error(p,
+				    "%ld threads are running (started before "
+				    "the sandbox, e.g. by another library's "
+				    "constructor): they would stay unsandboxed",
+				    threads);
+	return 0;
+}
+
+static int landlock_missing(struct policy *p)
+{
+	const char *why = errno == ENOSYS ? "the kernel has no Landlock" :
+			  errno == EOPNOTSUPP ?
+					    "Landlock is disabled at boot (lsm=)" :
+					    strerror(errno);
+
+	if (p->allow_unsandboxed) {
+		log_warn("%s: running UNSANDBOXED (allow-unsandboxed is set)",
+			 why);
+		return 1;
+	}
+	return policy_error(p,
+			    "%s: refusing to run unsandboxed (set "
+			    "LANDSHIM_ALLOW_UNSANDBOXED=1 to allow it)",
+			    why);
+}
+
+static int restrict_with(struct policy *p, const struct policy_plan *plan,
+			 int ruleset)
+{
+	uint32_t flags = plan->restrict_flags;
+
+	if (add_path_rules(p, ruleset, plan->fs_handled) < 0 ||
+	    add_port_rules(p, ruleset, plan->net_handled) < 0)
+		return -1;
+	if (ll_restrict_flags_supported(plan->abi) & LL_RESTRICT_TSYNC)
+		flags |= LL_RESTRICT_TSYNC;
+	else if (check_single_threaded(p) < 0)
+		return -1;
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
+		return policy_error(p, "cannot set no_new_privs: %s",
+				    strerror(errno));
+	if (ll_restrict_self(ruleset, flags) < 0)
+		return policy_error(p, "landlock_restrict_self: %s%s",
+				    strerror(errno),
+				    errno == E2BIG ? " (16 nested sandboxes)" :
+						     "");
+	return 0;
+}
+
+int policy_apply(struct policy *p)
+{
+	struct policy_plan plan;
+	struct ll_ruleset_attr attr;
+	int abi = ll_abi();
+	int ruleset, ret;
+
+	if (abi < 1)
+		return landlock_missing(p);
+	policy_plan(p, abi, &plan);
+	if (policy_report_drops(p, &plan) < 0)
+		return -1;
+	attr.handled_access_fs = plan.fs_handled;
+	attr.handled_access_net = plan.net_handled;
+	attr.scoped = plan.scoped;
+	if (!attr.handled_access_fs && !attr.handled_access_net &&
+	    !attr.scoped) {
+		log_info("everything is unrestricted: no sandbox applied");
+		return 0;
+	}
+	ruleset = ll_create_ruleset(&attr, ll_ruleset_attr_size(abi), 0);
+	if (ruleset < 0)
+		return policy_error(p, "landlock_create_ruleset: %s",
+				    strerror(errno));
+	ret = restrict_with(p, &plan, ruleset);
+	close(ruleset);
+	return ret;
+}

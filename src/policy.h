@@ -1,0 +1,133 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The policy: what a sandboxed program may do.  Every input (environment,
+ * config file, command line) fills it through the setters below, one per
+ * concept, and policy_apply() turns it into ONE Landlock ruleset.
+ *
+ * Setters return 0, or -1 with a message in p->err that names the bad value;
+ * the caller adds where the value came from (variable, FILE:LINE, option).
+ */
+#ifndef LANDSHIM_POLICY_H
+#define LANDSHIM_POLICY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "landlock.h"
+
+#define POLICY_PORTS 65536
+
+struct policy_path {
+	char *path;	/* as given; a relative path is relative to the cwd */
+	char *origin;	/* where it came from, for messages */
+	unsigned set;	/* LL_SET_* bits */
+	bool optional;	/* trailing '?': skip if missing */
+};
+
+struct port_set {
+	uint64_t bits[POLICY_PORTS / 64];
+	unsigned count;
+};
+
+enum unrestricted_class {
+	UNRESTRICTED_FS = 1 << 0,
+	UNRESTRICTED_NET = 1 << 1,
+	UNRESTRICTED_SCOPE = 1 << 2,
+};
+
+struct policy {
+	struct policy_path *paths;
+	size_t npaths, cap;
+	struct port_set bind, connect;
+	unsigned unrestricted;		/* enum unrestricted_class bits */
+	uint32_t restrict_flags;	/* LL_RESTRICT_LOG_* asked for */
+	bool has_policy;		/* some rule-defining input was seen */
+	bool strict;			/* a dropped right is an error */
+	bool allow_unsandboxed;		/* run even without Landlock */
+	bool ignore_missing;		/* every path is optional */
+	char err[512];
+};
+
+/* What policy_apply() will enforce on a kernel of a given ABI. */
+struct policy_plan {
+	int abi;
+	uint64_t fs_handled, net_handled, scoped;
+	uint32_t restrict_flags;
+	/* What the policy wants but the kernel cannot do. */
+	uint64_t fs_dropped, net_dropped, scope_dropped;
+	uint32_t flags_dropped;
+};
+
+void policy_init(struct policy *p);
+void policy_free(struct policy *p);
+int policy_error(struct policy *p, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Paths.  @origin names the source for later messages (copied). */
+int policy_add_path(struct policy *p, unsigned set, const char *path,
+		    const char *origin);
+/* A list split on any character of @seps; the empty list is legal. */
+int policy_add_path_list(struct policy *p, unsigned set, const char *list,
+			 const char *seps, const char *origin);
+void policy_set_ignore_missing(struct policy *p, bool on);
+
+/* TCP ports: "443", "8000-8100", lists separated by ',' or ':'. */
+int policy_add_ports(struct policy *p, uint64_t net_access, const char *spec);
+int policy_add_port_range(struct policy *p, uint64_t net_access, long lo,
+			  long hi);
+
+/* "filesystem", "network", "scope" (also "scoped"), comma separated. */
+int policy_set_unrestricted(struct policy *p, const char *list);
+int policy_set_unrestricted_class(struct policy *p, const char *name);
+
+/* Audit logging flags of restrict_self: "disable-originating",
+ * "enable-subprocesses", "disable-subdomains", comma separated. */
+int policy_set_log_flags(struct policy *p, const char *list);
+int policy_add_log_flag(struct policy *p, const char *name);
+
+/* The kernel sample's LL_SCOPED: "a" and/or "s", colon separated. */
+int policy_check_ll_scoped(struct policy *p, const char *list);
+
+void policy_set_strict(struct policy *p, bool on);
+void policy_set_allow_unsandboxed(struct policy *p, bool on);
+int policy_set_log_level(struct policy *p, const char *level);
+
+/* "1"/"0", "true"/"false", "yes"/"no", "on"/"off". */
+int policy_parse_bool(struct policy *p, const char *s, bool *out);
+
+/* Is the port in the set? */
+bool port_set_has(const struct port_set *s, unsigned port);
+
+/* Pure: what a kernel of @abi would enforce of @p. */
+void policy_plan(const struct policy *p, int abi, struct policy_plan *plan);
+
+/*
+ * Open @p's path i (O_PATH) and tell whether it is a directory.  Returns the
+ * fd, -2 if it is optional and missing (skip it), -1 on error (p->err).
+ */
+int policy_open_path(struct policy *p, size_t i, bool *is_dir);
+
+/*
+ * Build the ruleset and restrict the calling process (NO_NEW_PRIVS first).
+ * Returns 0 when sandboxed, 1 when Landlock is missing and
+ * allow_unsandboxed let the program run anyway, -1 on error (p->err).
+ */
+int policy_apply(struct policy *p);
+
+/* Report each dropped right (info), or fail in strict mode. */
+int policy_report_drops(struct policy *p, const struct policy_plan *plan);
+
+/* Loads a config file or a profile into @p; NULL where files are not
+ * supported.  Exactly one of @file and @profile is non-NULL. */
+typedef int (*policy_file_loader)(struct policy *p, const char *file,
+				  const char *profile);
+
+/* policy_env.c: the LANDSHIM_* and LL_* variables. */
+int policy_from_env(struct policy *p, policy_file_loader load);
+/* Unset every policy variable (after use, so children pay nothing). */
+void policy_env_clear(void);
+/* Is @name (without '=') one of ours? */
+bool policy_env_is_known(const char *name);
+
+#endif

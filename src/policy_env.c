@@ -1,0 +1,249 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* LANDSHIM_* and LL_* environment variables -> policy. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "log.h"
+#include "policy.h"
+
+extern char **environ;
+
+typedef int (*env_setter)(struct policy *p, const char *name,
+			  const char *value);
+
+static int set_paths(struct policy *p, const char *name, const char *value,
+		     unsigned set)
+{
+	return policy_add_path_list(p, set, value, ":", name);
+}
+
+static int set_ro(struct policy *p, const char *n, const char *v)
+{
+	return set_paths(p, n, v, LL_SET_RO);
+}
+
+static int set_rox(struct policy *p, const char *n, const char *v)
+{
+	return set_paths(p, n, v, LL_SET_ROX);
+}
+
+static int set_rw(struct policy *p, const char *n, const char *v)
+{
+	return set_paths(p, n, v, LL_SET_RW);
+}
+
+static int set_rwx(struct policy *p, const char *n, const char *v)
+{
+	return set_paths(p, n, v, LL_SET_RWX);
+}
+
+static int set_unix(struct policy *p, const char *n, const char *v)
+{
+	return set_paths(p, n, v, LL_SET_UNIX);
+}
+
+static int set_bind(struct policy *p, const char *n, const char *v)
+{
+	(void)n;
+	return policy_add_ports(p, LL_NET_BIND_TCP, v);
+}
+
+static int set_connect(struct policy *p, const char *n, const char *v)
+{
+	(void)n;
+	return policy_add_ports(p, LL_NET_CONNECT_TCP, v);
+}
+
+static int set_unrestricted(struct policy *p, const char *n, const char *v)
+{
+	(void)n;
+	return policy_set_unrestricted(p, v);
+}
+
+static int set_log_flags(struct policy *p, const char *n, const char *v)
+{
+	(void)n;
+	return policy_set_log_flags(p, v);
+}
+
+static int set_ll_scoped(struct policy *p, const char *n, const char *v)
+{
+	(void)n;
+	return policy_check_ll_scoped(p, v);
+}
+
+static int set_strict(struct policy *p, const char *n, const char *v)
+{
+	bool on;
+
+	(void)n;
+	if (policy_parse_bool(p, v, &on) < 0)
+		return -1;
+	/* Either knob can ask for strictness; neither can undo the other. */
+	if (on)
+		policy_set_strict(p, true);
+	return 0;
+}
+
+static int set_best_effort(struct policy *p, const char *n, const char *v)
+{
+	bool on;
+
+	(void)n;
+	if (policy_parse_bool(p, v, &on) < 0)
+		return -1;
+	if (!on)
+		policy_set_strict(p, true);
+	return 0;
+}
+
+static int set_allow_unsandboxed(struct policy *p, const char *n,
+				 const char *v)
+{
+	bool on;
+
+	(void)n;
+	if (policy_parse_bool(p, v, &on) < 0)
+		return -1;
+	policy_set_allow_unsandboxed(p, on);
+	return 0;
+}
+
+static int set_ignore_missing(struct policy *p, const char *n, const char *v)
+{
+	bool on;
+
+	(void)n;
+	if (policy_parse_bool(p, v, &on) < 0)
+		return -1;
+	policy_set_ignore_missing(p, on);
+	return 0;
+}
+
+static int set_log_level(struct policy *p, const char *n, const char *v)
+{
+	(void)n;
+	return policy_set_log_level(p, v);
+}
+
+static const struct env_var {
+	const char *name;
+	env_setter set; /* NULL: read elsewhere */
+} env_vars[] = {
+	/* Log level first, so that the rest can log at it. */
+	{ "LANDRUN_LOG_LEVEL", set_log_level },
+	{ "LANDSHIM_LOG_LEVEL", set_log_level },
+	{ "LANDSHIM_CONFIG", NULL },
+	{ "LANDSHIM_PROFILE", NULL },
+	{ "LANDSHIM_RO", set_ro },
+	{ "LANDSHIM_ROX", set_rox },
+	{ "LANDSHIM_RW", set_rw },
+	{ "LANDSHIM_RWX", set_rwx },
+	{ "LANDSHIM_UNIX", set_unix },
+	{ "LANDSHIM_BIND_TCP", set_bind },
+	{ "LANDSHIM_CONNECT_TCP", set_connect },
+	{ "LANDSHIM_UNRESTRICTED", set_unrestricted },
+	{ "LANDSHIM_LOG_FLAGS", set_log_flags },
+	{ "LANDSHIM_IGNORE_MISSING", set_ignore_missing },
+	{ "LANDSHIM_BEST_EFFORT", set_best_effort },
+	{ "LANDSHIM_STRICT", set_strict },
+	{ "LANDSHIM_ALLOW_UNSANDBOXED", set_allow_unsandboxed },
+	/* The kernel's samples/landlock/sandboxer.c */
+	{ "LL_FS_RO", set_rox },
+	{ "LL_FS_RW", set_rwx },
+	{ "LL_TCP_BIND", set_bind },
+	{ "LL_TCP_CONNECT", set_connect },
+	{ "LL_SCOPED", set_ll_scoped },
+	/* Read by the launcher only (DESIGN.md decision 7). */
+	{ "LANDSHIM_LIBRARY", NULL },
+	/* The test suite's switch (DESIGN.md, Testing). */
+	{ "LANDSHIM_TEST_ALLOW_NO_LANDLOCK", NULL },
+};
+
+#define N_ENV_VARS (sizeof(env_vars) / sizeof(env_vars[0]))
+
+bool policy_env_is_known(const char *name)
+{
+	for (size_t i = 0; i < N_ENV_VARS; i++)
+		if (strcmp(name, env_vars[i].name) == 0)
+			return true;
+	return false;
+}
+
+static int check_unknown(struct policy *p)
+{
+	for (char **e = environ; *e; e++) {
+		const char *eq = strchr(*e, '=');
+		size_t n = eq ? (size_t)(eq - *e) : strlen(*e);
+		char name[128];
+
+		if (strncmp(*e, "LANDSHIM_", 9) != 0)
+			continue;
+		if (n >= sizeof(name))
+			return policy_error(p, "unknown variable %.60s...", *e);
+		memcpy(name, *e, n);
+		name[n] = '\0';
+		if (!policy_env_is_known(name))
+			return policy_error(p, "unknown variable %s", name);
+	}
+	return 0;
+}
+
+static int apply_var(struct policy *p, const struct env_var *v)
+{
+	const char *value = getenv(v->name);
+
+	if (!value || !v->set)
+		return 0;
+	if (v->set(p, v->name, value) < 0) {
+		char msg[sizeof(p->err)];
+
+		memcpy(msg, p->err, sizeof(msg));
+		return policy_error(p, "%s: %s", v->name, msg);
+	}
+	return 0;
+}
+
+static int load_files(struct policy *p, policy_file_loader load)
+{
+	const char *file = getenv("LANDSHIM_CONFIG");
+	const char *profile = getenv("LANDSHIM_PROFILE");
+
+	if (!file && !profile)
+		return 0;
+	if (!load)
+		return policy_error(p, "%s: config files are not supported "
+				       "here",
+				    file ? "LANDSHIM_CONFIG" :
+					   "LANDSHIM_PROFILE");
+	p->has_policy = true;
+	if (file && load(p, file, NULL) < 0)
+		return -1;
+	if (profile && load(p, NULL, profile) < 0)
+		return -1;
+	return 0;
+}
+
+/*
+ * Precedence is file < environment: the log level is read first (so that
+ * file parsing logs at it) and again after the file.
+ */
+int policy_from_env(struct policy *p, policy_file_loader load)
+{
+	if (check_unknown(p) < 0 || apply_var(p, &env_vars[0]) < 0 ||
+	    apply_var(p, &env_vars[1]) < 0 || load_files(p, load) < 0)
+		return -1;
+	for (size_t i = 0; i < N_ENV_VARS; i++)
+		if (apply_var(p, &env_vars[i]) < 0)
+			return -1;
+	return 0;
+}
+
+void policy_env_clear(void)
+{
+	for (size_t i = 0; i < N_ENV_VARS; i++)
+		if (strncmp(env_vars[i].name, "LANDRUN_", 8) != 0)
+			unsetenv(env_vars[i].name);
+}
