@@ -174,7 +174,7 @@ bool policy_env_is_known(const char *name)
 
 static int check_unknown(struct policy *p)
 {
-	for (char **e = environ; *e; e++) {
+	for (char **e = environ; e && *e; e++) {
 		const char *eq = strchr(*e, '=');
 		size_t n = eq ? (size_t)(eq - *e) : strlen(*e);
 		char name[128];

@@ -1,1 +1,17 @@
 # Unit tests (C, TAP) and end-to-end tests (bats), all run by make check.
+TEST_EXTENSIONS = .bats
+LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
+BATS_LOG_DRIVER = $(LOG_DRIVER)
+BATS_LOG_COMPILER = $(SHELL) $(top_srcdir)/tests/run-bats
+AM_TESTS_ENVIRONMENT = \
+	top_srcdir='$(abs_top_srcdir)'; top_builddir='$(abs_top_builddir)'; \
+	BATS='$(BATS)'; export top_srcdir top_builddir BATS;
+
+check_PROGRAMS += tests/unit/test_landlock tests/unit/test_policy
+tests_unit_test_landlock_SOURCES = tests/unit/test_landlock.c tests/unit/tap.h
+tests_unit_test_landlock_LDADD = src/libcore.la
+tests_unit_test_policy_SOURCES = tests/unit/test_policy.c tests/unit/tap.h
+tests_unit_test_policy_LDADD = src/libcore.la
+TESTS += tests/unit/test_landlock tests/unit/test_policy
+
+EXTRA_DIST += tests/run-bats
