@@ -9,7 +9,7 @@
 
 #include "log.h"
 
-enum log_level log_threshold = LOG_ERROR;
+enum log_level log_threshold = LOG_WARN;
 
 static const char *const level_names[] = { "error", "warn", "info", "debug" };
 

@@ -15,3 +15,13 @@ tests_unit_test_policy_LDADD = src/libcore.la
 TESTS += tests/unit/test_landlock tests/unit/test_policy
 
 EXTRA_DIST += tests/run-bats
+
+# Probe programs for the end-to-end tests.
+check_PROGRAMS += tests/helpers/probe tests/helpers/abi tests/helpers/nolandlock
+tests_helpers_probe_SOURCES = tests/helpers/probe.c
+tests_helpers_abi_SOURCES = tests/helpers/abi.c
+tests_helpers_abi_LDADD = src/libcore.la
+tests_helpers_nolandlock_SOURCES = tests/helpers/nolandlock.c
+
+TESTS += tests/e2e/core.bats
+EXTRA_DIST += tests/e2e/helpers.bash $(filter %.bats,$(TESTS))

@@ -1,0 +1,90 @@
+# Shared by the bats files: paths, fixtures, and running a probe in the
+# sandbox as root and as an unprivileged user.
+# shellcheck shell=bash
+
+: "${top_builddir:?run the tests with make check}"
+: "${top_srcdir:?run the tests with make check}"
+SHIM="$top_builddir/shim/.libs/liblandshim.so"
+PROBE="$top_builddir/tests/helpers/probe"
+HELPERS="$top_builddir/tests/helpers"
+NOBODY=65534
+# What every dynamically linked program needs to start after exec.
+SYSTEM_ROX=/usr:/lib:/lib64:/bin:/etc/ld.so.cache
+
+# Landlock must be there: tests fail, not skip, without it.
+require_landlock() {
+	if [ "${LANDSHIM_TEST_ALLOW_NO_LANDLOCK:-0}" = 1 ]; then
+		return 0
+	fi
+	if ! "$HELPERS/abi" >/dev/null; then
+		echo "Landlock is not available on this kernel: the tests cannot" \
+			"prove anything (LANDSHIM_TEST_ALLOW_NO_LANDLOCK=1 to run anyway)" >&2
+		return 1
+	fi
+}
+
+# A fresh tree for each test, world-writable so that nobody can use it.
+setup_tree() {
+	T=$(mktemp -d /tmp/landshim-test.XXXXXX)
+	chmod 0755 "$T"
+	reset_tree
+}
+
+reset_tree() {
+	rm -rf "${T:?}/tree"
+	mkdir -p "$T/tree/ro/sub" "$T/tree/rw/sub" "$T/tree/other"
+	echo data >"$T/tree/ro/file"
+	echo data >"$T/tree/rw/file"
+	echo data >"$T/tree/other/file"
+	echo data >"$T/tree/rw/victim"
+	echo data >"$T/tree/ro/victim"
+	chmod -R a+rwX "$T/tree"
+}
+
+teardown_tree() {
+	[ -n "${T:-}" ] && rm -rf "$T"
+}
+
+# as_user USER CMD...: USER is root or nobody.
+as_user() {
+	local user=$1
+	shift
+	if [ "$user" = nobody ]; then
+		setpriv --reuid=$NOBODY --regid=$NOBODY --clear-groups \
+			--inh-caps=-all -- "$@"
+	else
+		"$@"
+	fi
+}
+
+# shim_run USER VAR=VALUE... -- CMD...: CMD preloaded with the shim.
+shim_run() {
+	local user=$1
+	shift
+	local vars=()
+	while [ $# -gt 0 ] && [ "$1" != -- ]; do
+		vars+=("$1")
+		shift
+	done
+	shift
+	as_user "$user" env LD_PRELOAD="$SHIM" "${vars[@]}" "$@"
+}
+
+# expect RESULT VAR=VALUE... -- PROBE-ARGS...: as root and as nobody, the
+# probe in the sandbox prints RESULT (OK, EACCES, EPERM, ...).  The tree
+# is reset before each run.
+expect() {
+	local want=$1 user
+	shift
+	for user in root nobody; do
+		reset_tree
+		run shim_run "$user" "$@"
+		# shellcheck disable=SC2154
+		if [ "$output" != "$want" ]; then
+			echo "as $user: $* -> status $status, output:" >&2
+			echo "$output" >&2
+			echo "expected: $want" >&2
+			return 1
+		fi
+	done
+}

@@ -1,0 +1,309 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * probe OP ARGS...: attempt one operation, print "OK" (exit 0) or the errno
+ * name, e.g. "EACCES" (exit 1).  Usage errors exit 2.  The serve-* ops are
+ * the listeners that run outside the sandbox; they print READY and wait.
+ */
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+static int result(int ret)
+{
+	if (ret < 0) {
+		const char *name = strerrorname_np(errno);
+
+		printf("%s\n", name ? name : "EUNKNOWN");
+		return 1;
+	}
+	printf("OK\n");
+	return 0;
+}
+
+static int op_read(const char *path)
+{
+	char c;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0 || read(fd, &c, 1) < 0)
+		return -1;
+	return close(fd);
+}
+
+static int op_list(const char *path)
+{
+	DIR *d = opendir(path);
+
+	if (!d)
+		return -1;
+	errno = 0;
+	while (readdir(d))
+		;
+	closedir(d);
+	return errno ? -1 : 0;
+}
+
+static int op_write(const char *path)
+{
+	int fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC);
+
+	if (fd < 0 || write(fd, "x", 1) < 0)
+		return -1;
+	return close(fd);
+}
+
+static int op_create(const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+
+	return fd < 0 ? -1 : close(fd);
+}
+
+static int inet_socket(int type, unsigned port, struct sockaddr_in *sa)
+{
+	memset(sa, 0, sizeof(*sa));
+	sa->sin_family = AF_INET;
+	sa->sin_port = htons((unsigned short)port);
+	sa->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	return socket(AF_INET, type | SOCK_CLOEXEC, 0);
+}
+
+static int op_tcp(const char *port, int do_bind)
+{
+	struct sockaddr_in sa;
+	int one = 1;
+	int fd = inet_socket(SOCK_STREAM, (unsigned)atoi(port), &sa);
+
+	if (fd < 0)
+		return -1;
+	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+	if (do_bind)
+		return bind(fd, (struct sockaddr *)&sa, sizeof(sa));
+	return connect(fd, (struct sockaddr *)&sa, sizeof(sa));
+}
+
+static int op_udp(const char *port)
+{
+	struct sockaddr_in sa;
+	int fd = inet_socket(SOCK_DGRAM, (unsigned)atoi(port), &sa);
+
+	if (fd < 0)
+		return -1;
+	return (int)sendto(fd, "x", 1, 0, (struct sockaddr *)&sa, sizeof(sa));
+}
+
+/* name[0] == '@' means abstract: the leading byte becomes NUL. */
+static socklen_t unix_addr(const char *name, struct sockaddr_un *sa)
+{
+	size_t n = strlen(name);
+
+	memset(sa, 0, sizeof(*sa));
+	sa->sun_family = AF_UNIX;
+	if (n >= sizeof(sa->sun_path))
+		n = sizeof(sa->sun_path) - 1;
+	memcpy(sa->sun_path, name, n);
+	if (name[0] == '@')
+		sa->sun_path[0] = '\0';
+	return (socklen_t)(offsetof(struct sockaddr_un, sun_path) + n +
+			   (name[0] == '@' ? 0 : 1));
+}
+
+static int op_unix(const char *name)
+{
+	struct sockaddr_un sa;
+	socklen_t len = unix_addr(name, &sa);
+	int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+
+	if (fd < 0)
+		return -1;
+	return connect(fd, (struct sockaddr *)&sa, len);
+}
+
+static int serve(int fd, struct sockaddr *sa, socklen_t len)
+{
+	if (fd < 0 || bind(fd, sa, len) < 0 || listen(fd, 16) < 0) {
+		perror("serve");
+		return 2;
+	}
+	printf("READY\n");
+	fflush(stdout);
+	for (;;) {
+		int c = accept(fd, NULL, NULL);
+
+		if (c >= 0)
+			close(c);
+	}
+}
+
+static int op_serve_tcp(const char *port)
+{
+	struct sockaddr_in sa;
+	int one = 1;
+	int fd = inet_socket(SOCK_STREAM, (unsigned)atoi(port), &sa);
+
+	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+	return serve(fd, (struct sockaddr *)&sa, sizeof(sa));
+}
+
+static int op_serve_unix(const char *name)
+{
+	struct sockaddr_un sa;
+	socklen_t len = unix_addr(name, &sa);
+
+	return serve(socket(AF_UNIX, SOCK_STREAM, 0), (struct sockaddr *)&sa,
+		     len);
+}
+
+/* chain N OP ARGS: re-exec ourselves N times, then do OP. */
+static int op_chain(char **argv)
+{
+	long n = strtol(argv[2], NULL, 10);
+	char num[24];
+
+	if (n <= 0)
+		return -2;
+	snprintf(num, sizeof(num), "%ld", n - 1);
+	argv[2] = num;
+	execv("/proc/self/exe", argv + 0);
+	return -1;
+}
+
+static int op_mkdir(char **a)
+{
+	return mkdir(a[0], 0755);
+}
+
+static int op_remove(char **a)
+{
+	return unlink(a[0]);
+}
+
+static int op_rmdir(char **a)
+{
+	return rmdir(a[0]);
+}
+
+static int op_rename(char **a)
+{
+	return rename(a[0], a[1]);
+}
+
+static int op_link(char **a)
+{
+	return link(a[0], a[1]);
+}
+
+static int op_symlink(char **a)
+{
+	return symlink(a[0], a[1]);
+}
+
+static int op_truncate(char **a)
+{
+	return truncate(a[0], 0);
+}
+
+static int op_chmod(char **a)
+{
+	return chmod(a[0], (mode_t)strtol(a[1], NULL, 8));
+}
+
+static int op_bind(char **a)
+{
+	return op_tcp(a[0], 1);
+}
+
+static int op_connect(char **a)
+{
+	return op_tcp(a[0], 0);
+}
+
+static int op_signal(char **a)
+{
+	return kill((pid_t)atoi(a[0]), a[1] ? atoi(a[1]) : SIGTERM);
+}
+
+static int op_exec(char **a)
+{
+	execv(a[0], a);
+	return -1;
+}
+
+#define WRAP(fn)                           \
+	static int fn##_v(char **a)        \
+	{                                  \
+		return fn(a[0]);           \
+	}
+WRAP(op_read)
+WRAP(op_list)
+WRAP(op_write)
+WRAP(op_create)
+WRAP(op_udp)
+WRAP(op_unix)
+
+static const struct op {
+	const char *name;
+	int nargs;
+	int (*fn)(char **args);
+} ops[] = {
+	{ "read", 1, op_read_v },	  { "list", 1, op_list_v },
+	{ "write", 1, op_write_v },	  { "create", 1, op_create_v },
+	{ "mkdir", 1, op_mkdir },	  { "remove", 1, op_remove },
+	{ "rmdir", 1, op_rmdir },	  { "rename", 2, op_rename },
+	{ "link", 2, op_link },		  { "symlink", 2, op_symlink },
+	{ "truncate", 1, op_truncate },	  { "chmod", 2, op_chmod },
+	{ "bind", 1, op_bind },		  { "connect", 1, op_connect },
+	{ "udp", 1, op_udp_v },		  { "unix", 1, op_unix_v },
+	{ "signal", 1, op_signal },	  { "exec", 1, op_exec },
+};
+
+static int dispatch(int argc, char **argv)
+{
+	const char *op = argv[1];
+
+	if (strcmp(op, "chain") == 0 && argc >= 4) {
+		if (op_chain(argv) == -2)
+			return dispatch(argc - 2, argv + 2);
+		return result(-1);
+	}
+	if (strcmp(op, "serve-tcp") == 0 && argc >= 3)
+		return op_serve_tcp(argv[2]);
+	if (strcmp(op, "serve-unix") == 0 && argc >= 3)
+		return op_serve_unix(argv[2]);
+	if (strcmp(op, "env") == 0) {
+		extern char **environ;
+
+		for (char **e = environ; *e; e++)
+			printf("%s\n", *e);
+		return 0;
+	}
+	for (size_t i = 0; i < sizeof(ops) / sizeof(*ops); i++) {
+		if (strcmp(op, ops[i].name) != 0)
+			continue;
+		if (argc < ops[i].nargs + 2)
+			break;
+		return result(ops[i].fn(argv + 2));
+	}
+	fprintf(stderr, "probe: unknown op or missing argument: %s\n", op);
+	return 2;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		fprintf(stderr, "usage: probe OP ARGS...\n");
+		return 2;
+	}
+	return dispatch(argc, argv);
+}
