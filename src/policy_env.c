@@ -74,52 +74,53 @@ static int set_ll_scoped(struct policy *p, const char *n, const char *v)
 	return policy_check_ll_scoped(p, v);
 }
 
-static int set_strict(struct policy *p, const char *n, const char *v)
+static int with_bool(struct policy *p, const char *value,
+		     void (*set)(struct policy *, bool))
 {
 	bool on;
 
-	(void)n;
-	if (policy_parse_bool(p, v, &on) < 0)
+	if (policy_parse_bool(p, value, &on) < 0)
 		return -1;
-	/* Either knob can ask for strictness; neither can undo the other. */
+	set(p, on);
+	return 0;
+}
+
+/* Either knob can ask for strictness; neither can undo the other. */
+static void strict_if_on(struct policy *p, bool on)
+{
 	if (on)
 		policy_set_strict(p, true);
-	return 0;
+}
+
+static void strict_if_off(struct policy *p, bool on)
+{
+	if (!on)
+		policy_set_strict(p, true);
+}
+
+static int set_strict(struct policy *p, const char *n, const char *v)
+{
+	(void)n;
+	return with_bool(p, v, strict_if_on);
 }
 
 static int set_best_effort(struct policy *p, const char *n, const char *v)
 {
-	bool on;
-
 	(void)n;
-	if (policy_parse_bool(p, v, &on) < 0)
-		return -1;
-	if (!on)
-		policy_set_strict(p, true);
-	return 0;
+	return with_bool(p, v, strict_if_off);
 }
 
 static int set_allow_unsandboxed(struct policy *p, const char *n,
 				 const char *v)
 {
-	bool on;
-
 	(void)n;
-	if (policy_parse_bool(p, v, &on) < 0)
-		return -1;
-	policy_set_allow_unsandboxed(p, on);
-	return 0;
+	return with_bool(p, v, policy_set_allow_unsandboxed);
 }
 
 static int set_ignore_missing(struct policy *p, const char *n, const char *v)
 {
-	bool on;
-
 	(void)n;
-	if (policy_parse_bool(p, v, &on) < 0)
-		return -1;
-	policy_set_ignore_missing(p, on);
-	return 0;
+	return with_bool(p, v, policy_set_ignore_missing);
 }
 
 static int set_log_level(struct policy *p, const char *n, const char *v)
