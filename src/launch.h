@@ -1,0 +1,128 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The launcher's reusable parts: parse a command line into a policy and
+ * options, prepare the target's environment, and exec it sandboxed.
+ *
+ * Every mode is built from the same three steps, so that a new mode never
+ * duplicates how a program is launched:
+ *
+ *	struct launch l;
+ *
+ *	launch_init(&l);
+ *	launch_parse_args(&l, argc, argv);	 -- 125 on a bad option
+ *	launch_load_policy(&l);			 -- file < env < command line
+ *	launch_prepare(&l);			 -- 125/126/127 on error
+ *	launch_exec(&l);			 -- never returns
+ *
+ * A mode that must watch the program (e.g. --why, reading audit records)
+ * forks between the last two steps:
+ *
+ *	launch_prepare(&l);
+ *	pid = fork();
+ *	if (pid == 0)
+ *		launch_exec(&l);		 -- the child: sandboxed exec
+ *	... watch, then waitpid(pid, &status, 0);
+ *	return launch_exit_status(status);	 -- 128+N for a signal
+ *
+ * launch_exec() closes every fd above 2 that is not kept (--keep-fd), so
+ * the parent's own descriptors (a netlink socket, a pipe) never leak into
+ * the sandbox; pass one on purpose with launch_keep_fd().
+ *
+ * Errors print one "landshim: <culprit>: <what>" line and exit: 125 for
+ * landshim's own errors, 126 when the command cannot be executed, 127 when
+ * it is not found, like env(1).
+ */
+#ifndef LANDSHIM_LAUNCH_H
+#define LANDSHIM_LAUNCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "policy.h"
+
+#define EXIT_CANNOT_EXEC 126
+#define EXIT_NOT_FOUND 127
+
+/* What the command line asks for; a new mode adds a value and an option. */
+enum launch_mode {
+	LAUNCH_RUN,	  /* sandbox and exec the command (default) */
+	LAUNCH_EXPLAIN,	  /* print the resolved policy, run nothing */
+	LAUNCH_CHECK,	  /* print what this kernel enforces */
+	LAUNCH_PRINT_ENV, /* print export lines for wrapper scripts */
+	LAUNCH_HELP,
+	LAUNCH_VERSION,
+};
+
+/* A command-line option kept until the policy is loaded (precedence). */
+struct launch_opt {
+	const struct launch_option *def;
+	const char *name;  /* as written, for messages */
+	const char *value; /* NULL for a switch */
+};
+
+struct launch {
+	struct policy policy;
+	enum launch_mode mode;
+
+	/* Parsed command line (pointers into argv). */
+	struct launch_opt *opts;
+	size_t nopts;
+	char **command; /* NULL-terminated; NULL or empty if none */
+
+	/* Options that are not policy. */
+	bool clear_env;
+	bool add_exec;	/* --add-exec: rox on the target binary */
+	bool ldd;	/* --ldd: rox on its interpreter and libraries */
+	bool exec_all;	/* --exec (landrun 0.1): --ro/--rw gain execute */
+	int *keep_fds;
+	size_t nkeep_fds;
+
+	/* Filled by launch_prepare(). */
+	char *target;	    /* the resolved command file */
+	bool self_apply;    /* static/setuid: the launcher applies the policy */
+	const char *why_self_apply;
+	char *library;	    /* the shim */
+	char **envp;	    /* the command's environment */
+	size_t nenv, env_cap;
+};
+
+void launch_init(struct launch *l);
+
+/* Parse argv (argv[0] is the program name); exits 125 on a bad option. */
+void launch_parse_args(struct launch *l, int argc, char **argv);
+
+/*
+ * Fill l->policy: config files (--config, --profile, LANDSHIM_CONFIG,
+ * LANDSHIM_PROFILE), then the LANDSHIM_* and LL_* variables, then the
+ * command line's options.  Lists are unions.  Exits 125 on a bad value.
+ */
+void launch_load_policy(struct launch *l);
+
+/* Keep fd open across launch_exec() (what --keep-fd N does). */
+void launch_keep_fd(struct launch *l, int fd);
+
+/*
+ * Everything short of exec: resolve the command (127/126), find the shim,
+ * build the command's environment, add --add-exec/--ldd rules, decide
+ * whether the launcher must apply the policy itself, and validate the whole
+ * policy here so that every error comes from the launcher (125).
+ */
+void launch_prepare(struct launch *l);
+
+/*
+ * Close fds above 2 (except kept ones), apply the policy to this process
+ * when l->self_apply, and exec the target with l->envp.  Safe to call in a
+ * forked child.  Exits 125/126/127 on failure.
+ */
+__attribute__((noreturn)) void launch_exec(struct launch *l);
+
+/* A waitpid() status as a shell reports it: the code, or 128+signal. */
+int launch_exit_status(int wstatus);
+
+/* The modes that run nothing (launch_info.c); they return an exit code. */
+int launch_explain(struct launch *l);
+int launch_check(void);
+int launch_print_env(struct launch *l);
+void launch_usage(void);
+
+#endif
