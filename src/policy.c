@@ -268,9 +268,19 @@ int policy_check_ll_scoped(struct policy *p, const char *list)
 	return for_each_item(p, list, ":", ll_scoped_item, NULL);
 }
 
+/*
+ * Strict on, or best effort off, from any source asks for strictness; no
+ * other source undoes it (a file cannot relax what the environment asked).
+ */
 void policy_set_strict(struct policy *p, bool on)
 {
-	p->strict = on;
+	if (on)
+		p->strict = true;
+}
+
+void policy_set_best_effort(struct policy *p, bool on)
+{
+	policy_set_strict(p, !on);
 }
 
 void policy_set_allow_unsandboxed(struct policy *p, bool on)

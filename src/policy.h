@@ -89,7 +89,9 @@ int policy_add_log_flag(struct policy *p, const char *name);
 /* The kernel sample's LL_SCOPED: "a" and/or "s", colon separated. */
 int policy_check_ll_scoped(struct policy *p, const char *list);
 
+/* Strictness once asked for (strict on, best effort off) stays on. */
 void policy_set_strict(struct policy *p, bool on);
+void policy_set_best_effort(struct policy *p, bool on);
 void policy_set_allow_unsandboxed(struct policy *p, bool on);
 int policy_set_log_level(struct policy *p, const char *level);
 

@@ -85,29 +85,16 @@ static int with_bool(struct policy *p, const char *value,
 	return 0;
 }
 
-/* Either knob can ask for strictness; neither can undo the other. */
-static void strict_if_on(struct policy *p, bool on)
-{
-	if (on)
-		policy_set_strict(p, true);
-}
-
-static void strict_if_off(struct policy *p, bool on)
-{
-	if (!on)
-		policy_set_strict(p, true);
-}
-
 static int set_strict(struct policy *p, const char *n, const char *v)
 {
 	(void)n;
-	return with_bool(p, v, strict_if_on);
+	return with_bool(p, v, policy_set_strict);
 }
 
 static int set_best_effort(struct policy *p, const char *n, const char *v)
 {
 	(void)n;
-	return with_bool(p, v, strict_if_off);
+	return with_bool(p, v, policy_set_best_effort);
 }
 
 static int set_allow_unsandboxed(struct policy *p, const char *n,
