@@ -5,3 +5,10 @@ src_libcore_la_SOURCES = \
 	src/log.c src/log.h \
 	src/policy.c src/policy.h \
 	src/policy_env.c
+
+# Config files (libconfig): linked by the launcher and the tests, and by the
+# shim's config module (shim/local.mk); never by the shim itself.
+noinst_LTLIBRARIES += src/libpolicyfile.la
+src_libpolicyfile_la_SOURCES = src/policy_file.c src/policy_file.h
+src_libpolicyfile_la_CPPFLAGS = $(AM_CPPFLAGS) $(LIBCONFIG_CFLAGS)
+src_libpolicyfile_la_LIBADD = $(LIBCONFIG_LIBS)

@@ -1,0 +1,770 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Config files and profiles -> policy, through the setters of policy.c.
+ * The schema is documented in landshim.conf(5).
+ *
+ * libconfig parses each file on its own, but @include is handled here:
+ * libconfig 1.5 resolves it against one fixed directory and splices the
+ * text in, so a file could not say "ro" again after including a profile
+ * that does (a duplicate setting).  Here an included file, like a profile,
+ * is loaded before the including file's own settings: lists add up, and
+ * the including file's single values win.
+ */
+#include "config.h"
+
+#include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <libconfig.h>
+#include <limits.h>
+#include <link.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "log.h"
+#include "policy.h"
+#include "policy_file.h"
+
+#define MAX_DEPTH 16
+#define MAX_FILE_SIZE (1 << 20)
+#define PATH_SIZE (PATH_MAX + 2) /* room for the trailing '?' */
+
+/* A file being loaded (an include loop if met again) or already loaded. */
+struct seen_file {
+	dev_t dev;
+	ino_t ino;
+	bool loading;
+};
+
+struct loader {
+	struct policy *p;
+	struct seen_file *seen;
+	size_t nseen;
+	unsigned depth;
+};
+
+/* Where an error is reported: "FILE:LINE: ". */
+struct place {
+	const char *file;
+	unsigned line;
+};
+
+struct include {
+	unsigned line;
+	char *name;
+};
+
+/* One file in memory, its @include directives taken out of the text. */
+struct source {
+	const char *path;
+	char *text;
+	struct include *includes;
+	size_t nincludes;
+};
+
+struct key {
+	const char *name;
+	int (*item)(struct loader *l, const struct place *at,
+		    const struct key *k, const config_setting_t *e);
+	bool list;   /* a list of items is accepted, not only one */
+	bool nested; /* composes other files: applied before the rest */
+	unsigned arg; /* LL_SET_* or LL_NET_* */
+	int (*set_name)(struct policy *p, const char *name);
+	void (*set_bool)(struct policy *p, bool on);
+};
+
+static int load_path(struct loader *l, const char *path,
+		     const struct place *at, bool optional);
+
+/* "FILE:LINE: message", or the bare message where there is no place. */
+static int fail(struct policy *p, const struct place *at, const char *fmt,
+		...) __attribute__((format(printf, 3, 4)));
+
+static int fail(struct policy *p, const struct place *at, const char *fmt,
+		...)
+{
+	char msg[sizeof(p->err)];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (!at)
+		return policy_error(p, "%s", msg);
+	return policy_error(p, "%s:%u: %s", at->file, at->line, msg);
+}
+
+/* ---- Variables in paths ---- */
+
+static int put(struct policy *p, char *buf, size_t size, const char *fmt,
+	       ...) __attribute__((format(printf, 4, 5)));
+
+static int put(struct policy *p, char *buf, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(buf, size, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= size)
+		return policy_error(p, "path too long");
+	return 0;
+}
+
+static bool is_absolute(const char *s)
+{
+	return s && s[0] == '/';
+}
+
+/* XDG base directories: the variable if absolute, else $HOME/<default>. */
+static const struct xdg_dir {
+	const char *name;
+	const char *under_home;
+} xdg_dirs[] = {
+	{ "XDG_CONFIG_HOME", ".config" },
+	{ "XDG_DATA_HOME", ".local/share" },
+	{ "XDG_STATE_HOME", ".local/state" },
+	{ "XDG_CACHE_HOME", ".cache" },
+};
+
+/* $HOME, or $HOME/@under_home for the XDG variable @name. */
+static int home_value(struct policy *p, const char *name, char *buf,
+		      size_t size, const char *under_home)
+{
+	const char *home = getenv("HOME");
+
+	if ((!home || !*home) && !under_home)
+		return policy_error(p, "undefined variable $HOME");
+	if (!home || !*home)
+		return policy_error(p,
+				    "undefined variable $%s (neither it nor "
+				    "HOME is set)",
+				    name);
+	if (!under_home)
+		return put(p, buf, size, "%s", home);
+	return put(p, buf, size, "%s/%s", home, under_home);
+}
+
+static int var_value(struct policy *p, const char *name, char *buf,
+		     size_t size)
+{
+	const char *v = getenv(name);
+
+	if (strcmp(name, "HOME") == 0)
+		return home_value(p, name, buf, size, NULL);
+	if (strcmp(name, "PWD") == 0)
+		return getcwd(buf, size) ? 0 :
+					   policy_error(p,
+							"$PWD: cannot get the "
+							"current directory: %s",
+							strerror(errno));
+	if (strcmp(name, "TMPDIR") == 0)
+		return put(p, buf, size, "%s", v && *v ? v : "/tmp");
+	if (strcmp(name, "UID") == 0)
+		return put(p, buf, size, "%u", (unsigned)getuid());
+	if (strcmp(name, "XDG_RUNTIME_DIR") == 0)
+		return is_absolute(v) ?
+			       put(p, buf, size, "%s", v) :
+			       put(p, buf, size, "/run/user/%u",
+				   (unsigned)getuid());
+	for (size_t i = 0; i < sizeof(xdg_dirs) / sizeof(*xdg_dirs); i++)
+		if (strcmp(name, xdg_dirs[i].name) == 0)
+			return is_absolute(v) ?
+				       put(p, buf, size, "%s", v) :
+				       home_value(p, name, buf, size,
+						  xdg_dirs[i].under_home);
+	return policy_error(p,
+			    "undefined variable $%s (known: HOME, PWD, "
+			    "TMPDIR, UID, XDG_CONFIG_HOME, XDG_DATA_HOME, "
+			    "XDG_STATE_HOME, XDG_CACHE_HOME, XDG_RUNTIME_DIR)",
+			    name);
+}
+
+/* "$NAME" or "${NAME}" at @s: the name's length, the reference's in *len. */
+static size_t var_name(const char *s, size_t *len)
+{
+	bool braced = s[1] == '{';
+	const char *name = s + 1 + braced;
+	size_t n = 0;
+
+	while ((name[n] >= 'A' && name[n] <= 'Z') ||
+	       (name[n] >= 'a' && name[n] <= 'z') || name[n] == '_' ||
+	       (n > 0 && name[n] >= '0' && name[n] <= '9'))
+		n++;
+	if (n == 0 || (braced && name[n] != '}'))
+		return 0;
+	*len = 1 + braced + n + braced;
+	return n;
+}
+
+static int append(struct policy *p, char *out, size_t *n, size_t size,
+		  const char *s, size_t len)
+{
+	if (*n + len >= size)
+		return policy_error(p, "path too long");
+	memcpy(out + *n, s, len);
+	*n += len;
+	out[*n] = '\0';
+	return 0;
+}
+
+static int append_var(struct policy *p, char *out, size_t *n, size_t size,
+		      const char *ref, size_t *len)
+{
+	char name[64], value[PATH_SIZE];
+	size_t name_len = var_name(ref, len);
+
+	if (name_len == 0 || name_len >= sizeof(name))
+		return policy_error(p,
+				    "bad variable reference \"%.40s\" (write "
+				    "$NAME or ${NAME}, and $$ for a '$')",
+				    ref);
+	memcpy(name, ref + 1 + (ref[1] == '{'), name_len);
+	name[name_len] = '\0';
+	if (var_value(p, name, value, sizeof(value)) < 0)
+		return -1;
+	return append(p, out, n, size, value, strlen(value));
+}
+
+/* Expand a leading ~, $NAME, ${NAME} and $$ of @in into @out. */
+static int expand(struct policy *p, const char *in, char *out, size_t size)
+{
+	size_t n = 0, len;
+
+	out[0] = '\0';
+	if (in[0] == '~') {
+		if (in[1] != '\0' && in[1] != '/')
+			return policy_error(p,
+					    "\"%s\": ~user is not supported "
+					    "(only ~ for $HOME)",
+					    in);
+		if (append_var(p, out, &n, size, "$HOME", &len) < 0)
+			return -1;
+		in++;
+	}
+	while (*in) {
+		len = strcspn(in, "$");
+		if (append(p, out, &n, size, in, len) < 0)
+			return -1;
+		in += len;
+		if (!*in)
+			break;
+		if (in[1] == '$') {
+			len = 2;
+			if (append(p, out, &n, size, "$", 1) < 0)
+				return -1;
+		} else if (append_var(p, out, &n, size, in, &len) < 0) {
+			return -1;
+		}
+		in += len;
+	}
+	return 0;
+}
+
+/* ---- The keys ---- */
+
+static unsigned line_of(const config_setting_t *s)
+{
+	return config_setting_source_line(s);
+}
+
+static int wrong_type(struct loader *l, const struct place *at,
+		      const struct key *k, const char *what)
+{
+	return fail(l->p, at, "%s: expected %s%s", k->name, what,
+		    k->list ? " or a list of them" : "");
+}
+
+/* A setter's result, its message placed: "FILE:LINE: key: message". */
+static int with_place(struct loader *l, const struct place *at,
+		 const struct key *k, int ret)
+{
+	if (ret < 0)
+		return fail(l->p, at, "%s: %s", k->name, l->p->err);
+	return 0;
+}
+
+static int item_path(struct loader *l, const struct place *at,
+		     const struct key *k, const config_setting_t *e)
+{
+	const char *s = config_setting_get_string(e);
+	char path[PATH_SIZE], origin[PATH_SIZE + 16];
+
+	if (config_setting_type(e) != CONFIG_TYPE_STRING)
+		return wrong_type(l, at, k, "a path (a string)");
+	if (with_place(l, at, k, expand(l->p, s, path, sizeof(path))) < 0)
+		return -1;
+	if (!is_absolute(path))
+		return fail(l->p, at,
+			    "%s: \"%s\": not an absolute path (write "
+			    "$PWD/%s for the current directory)",
+			    k->name, path, path);
+	snprintf(origin, sizeof(origin), "%s:%u", at->file, at->line);
+	return with_place(l, at, k, policy_add_path(l->p, k->arg, path, origin));
+}
+
+static int item_port(struct loader *l, const struct place *at,
+		     const struct key *k, const config_setting_t *e)
+{
+	char number[32];
+	const char *spec = number;
+
+	switch (config_setting_type(e)) {
+	case CONFIG_TYPE_INT:
+	case CONFIG_TYPE_INT64:
+		/* One port parser for numbers and strings: the setter's. */
+		snprintf(number, sizeof(number), "%lld",
+			 config_setting_get_int64(e));
+		break;
+	case CONFIG_TYPE_STRING:
+		spec = config_setting_get_string(e);
+		break;
+	default:
+		return wrong_type(l, at, k,
+				  "a port (443) or a range (\"8000-8100\")");
+	}
+	return with_place(l, at, k, policy_add_ports(l->p, k->arg, spec));
+}
+
+static int item_name(struct loader *l, const struct place *at,
+		     const struct key *k, const config_setting_t *e)
+{
+	if (config_setting_type(e) != CONFIG_TYPE_STRING)
+		return wrong_type(l, at, k, "a string");
+	return with_place(l, at, k, k->set_name(l->p, config_setting_get_string(e)));
+}
+
+static int item_bool(struct loader *l, const struct place *at,
+		     const struct key *k, const config_setting_t *e)
+{
+	if (config_setting_type(e) != CONFIG_TYPE_BOOL)
+		return wrong_type(l, at, k, "true or false");
+	k->set_bool(l->p, config_setting_get_bool(e));
+	return 0;
+}
+
+/* ---- Profiles ---- */
+
+/* Is this code running from the build tree (launcher, test, module)? */
+static bool running_in_build_tree(void)
+{
+	Dl_info info;
+	struct link_map *map = NULL;
+	const char *self = "/proc/self/exe";
+	char *real, *top;
+	bool in_tree;
+
+	/* The object holding this code; the main program's name is "". */
+	if (dladdr1((void *)running_in_build_tree, &info, (void **)&map,
+		    RTLD_DL_LINKMAP) &&
+	    map && map->l_name[0])
+		self = map->l_name;
+	real = realpath(self, NULL);
+	top = realpath(ABS_TOP_BUILDDIR, NULL);
+	in_tree = real && top && strncmp(real, top, strlen(top)) == 0 &&
+		  real[strlen(top)] == '/';
+	free(real);
+	free(top);
+	return in_tree;
+}
+
+static bool valid_profile_name(const char *name)
+{
+	return name[0] != '\0' && name[0] != '.' && !strchr(name, '/') &&
+	       !strstr(name, "..");
+}
+
+/*
+ * The profile directories, in lookup order, into @dirs; returns how many.
+ * Without $HOME and $XDG_CONFIG_HOME, the user's directory is left out.
+ */
+static size_t profile_dirs(struct policy *p, char dirs[][PATH_SIZE])
+{
+	char config_home[PATH_SIZE];
+	size_t n = 0;
+
+	if (var_value(p, "XDG_CONFIG_HOME", config_home, PATH_SIZE) == 0 &&
+	    put(p, dirs[n], PATH_SIZE, "%s/landshim/profiles",
+		config_home) == 0)
+		n++;
+	if (running_in_build_tree() &&
+	    put(p, dirs[n], PATH_SIZE, "%s", ABS_TOP_SRCDIR "/conf/profiles") ==
+		    0)
+		n++;
+	if (put(p, dirs[n], PATH_SIZE, "%s",
+		SYSCONFDIR "/landshim/profiles") == 0)
+		n++;
+	return n;
+}
+
+static int load_profile(struct loader *l, const char *name,
+			const struct place *at)
+{
+	char dirs[3][PATH_SIZE], path[PATH_SIZE + 64];
+	char looked[3 * (PATH_SIZE + 2)] = "";
+	size_t n;
+	struct stat st;
+
+	if (!valid_profile_name(name))
+		return fail(l->p, at,
+			    "profile \"%s\": invalid name (a plain name such "
+			    "as \"shell\": no '/', no '..', no leading '.')",
+			    name);
+	n = profile_dirs(l->p, dirs);
+	for (size_t i = 0; i < n; i++) {
+		if (put(l->p, path, sizeof(path), "%s/%s.conf", dirs[i],
+			name) < 0)
+			return fail(l->p, at, "profile \"%s\": %s", name,
+				    l->p->err);
+		/* The first that exists is used, even if it cannot be read. */
+		if (stat(path, &st) == 0 ||
+		    (errno != ENOENT && errno != ENOTDIR))
+			return load_path(l, path, at, false);
+		snprintf(looked + strlen(looked), sizeof(looked) - strlen(looked),
+			 "%s%s", i ? ", " : "", dirs[i]);
+	}
+	return fail(l->p, at, "profile \"%s\": not found (looked in %s)", name,
+		    looked);
+}
+
+static int item_profile(struct loader *l, const struct place *at,
+			const struct key *k, const config_setting_t *e)
+{
+	if (config_setting_type(e) != CONFIG_TYPE_STRING)
+		return wrong_type(l, at, k, "a profile name (a string)");
+	return load_profile(l, config_setting_get_string(e), at);
+}
+
+static const struct key keys[] = {
+	{ "profiles", item_profile, .list = true, .nested = true },
+	{ "ro", item_path, .list = true, .arg = LL_SET_RO },
+	{ "rox", item_path, .list = true, .arg = LL_SET_ROX },
+	{ "rw", item_path, .list = true, .arg = LL_SET_RW },
+	{ "rwx", item_path, .list = true, .arg = LL_SET_RWX },
+	{ "unix", item_path, .list = true, .arg = LL_SET_UNIX },
+	{ "bind_tcp", item_port, .list = true, .arg = LL_NET_BIND_TCP },
+	{ "connect_tcp", item_port, .list = true, .arg = LL_NET_CONNECT_TCP },
+	{ "unrestricted", item_name, .list = true,
+	  .set_name = policy_set_unrestricted_class },
+	{ "log_flags", item_name, .list = true,
+	  .set_name = policy_add_log_flag },
+	{ "log_level", item_name, .set_name = policy_set_log_level },
+	{ "best_effort", item_bool, .set_bool = policy_set_best_effort },
+	{ "strict", item_bool, .set_bool = policy_set_strict },
+	{ "allow_unsandboxed", item_bool,
+	  .set_bool = policy_set_allow_unsandboxed },
+	{ "ignore_missing", item_bool, .set_bool = policy_set_ignore_missing },
+};
+
+/* Dashes and underscores are the same: "bind-tcp" is "bind_tcp". */
+static bool same_key(const char *a, const char *b)
+{
+	for (; *a && *b; a++, b++)
+		if (*a != *b && !(strchr("-_", *a) && strchr("-_", *b)))
+			return false;
+	return *a == *b;
+}
+
+static const struct key *find_key(const char *name)
+{
+	for (size_t i = 0; i < sizeof(keys) / sizeof(*keys); i++)
+		if (same_key(name, keys[i].name))
+			return &keys[i];
+	return NULL;
+}
+
+static int apply_setting(struct loader *l, const char *file,
+			 const struct key *k, const config_setting_t *s)
+{
+	struct place at = { file, line_of(s) };
+
+	if (!k->list || !(config_setting_is_array(s) ||
+			  config_setting_is_list(s)))
+		return k->item(l, &at, k, s);
+	for (int i = 0; i < config_setting_length(s); i++) {
+		const config_setting_t *e = config_setting_get_elem(s, i);
+
+		at.line = line_of(e);
+		if (k->item(l, &at, k, e) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The settings that compose (@nested) or the others, in file order. */
+static int apply_settings(struct loader *l, const char *file,
+			  const config_t *cfg, bool nested)
+{
+	const config_setting_t *root = config_root_setting(cfg);
+
+	for (int i = 0; i < config_setting_length(root); i++) {
+		const config_setting_t *s = config_setting_get_elem(root, i);
+		const struct key *k = find_key(config_setting_name(s));
+		struct place at = { file, line_of(s) };
+
+		if (!k)
+			return fail(l->p, &at, "unknown key \"%s\"",
+				    config_setting_name(s));
+		if (k->nested == nested && apply_setting(l, file, k, s) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* ---- @include ---- */
+
+/* Past the string, comment or other character at @s. */
+static char *skip_token(char *s, unsigned *line)
+{
+	if (s[0] == '"') {
+		for (s++; *s && *s != '"'; s++) {
+			if (*s == '\\' && s[1])
+				s++;
+			if (*s == '\n')
+				(*line)++;
+		}
+		return *s ? s + 1 : s;
+	}
+	if (s[0] == '#' || (s[0] == '/' && s[1] == '/'))
+		return s + strcspn(s, "\n");
+	if (s[0] == '/' && s[1] == '*') {
+		for (s += 2; *s && !(s[0] == '*' && s[1] == '/'); s++)
+			if (*s == '\n')
+				(*line)++;
+		return *s ? s + 2 : s;
+	}
+	return s + 1;
+}
+
+/* @s is at "@include": record the file name and blank the directive. */
+static int take_include(struct loader *l, struct source *src, char **s,
+			unsigned line)
+{
+	struct place at = { src->path, line };
+	char *name = *s + strlen("@include");
+	size_t len;
+
+	if (*name != ' ' && *name != '\t')
+		return fail(l->p, &at, "@include: expected a quoted file name");
+	name += strspn(name, " \t");
+	len = *name == '"' ? strcspn(name + 1, "\"\n") : 0;
+	if (len == 0 || name[1 + len] != '"')
+		return fail(l->p, &at, "@include: expected a quoted file name");
+	src->includes = xrealloc(src->includes, (src->nincludes + 1) *
+							sizeof(*src->includes));
+	src->includes[src->nincludes].line = line;
+	src->includes[src->nincludes++].name = xstrndup(name + 1, len);
+	memset(*s, ' ', (size_t)(name + len + 2 - *s));
+	*s = name + len + 2;
+	return 0;
+}
+
+/*
+ * Take out the @include directives libconfig would see: at the start of a
+ * line (after blanks), outside strings and comments.  Any other "@" is
+ * left for libconfig to reject.
+ */
+static int take_includes(struct loader *l, struct source *src)
+{
+	unsigned line = 1;
+	bool line_start = true;
+	char *s = src->text;
+
+	while (*s) {
+		if (*s == '\n') {
+			line++;
+			line_start = true;
+			s++;
+		} else if (*s == ' ' || *s == '\t') {
+			s++;
+		} else if (line_start && strncmp(s, "@include", 8) == 0) {
+			if (take_include(l, src, &s, line) < 0)
+				return -1;
+			line_start = false;
+		} else {
+			line_start = false;
+			s = skip_token(s, &line);
+		}
+	}
+	return 0;
+}
+
+/* An @include'd name: variables expanded, relative to the including file. */
+static int include_path(struct loader *l, const struct source *src,
+			const struct include *inc, char *path, bool *optional)
+{
+	struct place at = { src->path, inc->line };
+	const char *slash = strrchr(src->path, '/');
+	char name[PATH_SIZE];
+	size_t len, dir_len;
+
+	if (expand(l->p, inc->name, name, sizeof(name)) < 0)
+		return fail(l->p, &at, "@include: %s", l->p->err);
+	len = strlen(name);
+	*optional = len > 0 && name[len - 1] == '?';
+	if (*optional)
+		name[len - 1] = '\0';
+	dir_len = slash && !is_absolute(name) ? slash + 1 - src->path : 0;
+	if (put(l->p, path, PATH_SIZE, "%.*s%s", (int)dir_len, src->path,
+		name) < 0)
+		return fail(l->p, &at, "@include: %s", l->p->err);
+	return 0;
+}
+
+static int load_includes(struct loader *l, const struct source *src)
+{
+	for (size_t i = 0; i < src->nincludes; i++) {
+		struct place at = { src->path, src->includes[i].line };
+		char path[PATH_SIZE];
+		bool optional = false;
+
+		if (include_path(l, src, &src->includes[i], path, &optional) <
+			    0 ||
+		    load_path(l, path, &at, optional) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* ---- Files ---- */
+
+static int read_text(struct loader *l, int fd, const struct stat *st,
+		     struct source *src, const struct place *at)
+{
+	size_t size = (size_t)st->st_size, done = 0;
+
+	if (!S_ISREG(st->st_mode))
+		return fail(l->p, at, "%s: not a regular file", src->path);
+	if (st->st_size > MAX_FILE_SIZE)
+		return fail(l->p, at, "%s: larger than %d bytes", src->path,
+			    MAX_FILE_SIZE);
+	src->text = xmalloc(size + 1);
+	while (done < size) {
+		ssize_t n = read(fd, src->text + done, size - done);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return fail(l->p, at, "%s: %s", src->path,
+				    n < 0 ? strerror(errno) : "file shrank");
+		done += (size_t)n;
+	}
+	src->text[size] = '\0';
+	if (memchr(src->text, '\0', size))
+		return fail(l->p, at, "%s: contains a NUL byte", src->path);
+	return 0;
+}
+
+/* Parse @src and apply it: includes, then profiles, then its settings. */
+static int load_source(struct loader *l, struct source *src)
+{
+	config_t cfg;
+	int ret = -1;
+
+	if (take_includes(l, src) < 0)
+		return -1;
+	config_init(&cfg);
+	if (!config_read_string(&cfg, src->text)) {
+		struct place at = { src->path, config_error_line(&cfg) };
+
+		fail(l->p, &at, "%s", config_error_text(&cfg));
+	} else if (load_includes(l, src) == 0 &&
+		   apply_settings(l, src->path, &cfg, true) == 0 &&
+		   apply_settings(l, src->path, &cfg, false) == 0) {
+		ret = 0;
+	}
+	config_destroy(&cfg);
+	return ret;
+}
+
+/* The file's slot in l->seen: -1 after an error (include loop). */
+static long mark_seen(struct loader *l, const struct stat *st,
+		      const char *path, const struct place *at, bool *done)
+{
+	for (size_t i = 0; i < l->nseen; i++) {
+		if (l->seen[i].dev != st->st_dev || l->seen[i].ino != st->st_ino)
+			continue;
+		if (l->seen[i].loading)
+			return fail(l->p, at,
+				    "%s: include loop (it is already being "
+				    "loaded)",
+				    path);
+		*done = true;
+		return (long)i;
+	}
+	if (l->depth >= MAX_DEPTH)
+		return fail(l->p, at, "%s: includes nested more than %d deep",
+			    path, MAX_DEPTH);
+	l->seen = xrealloc(l->seen, (l->nseen + 1) * sizeof(*l->seen));
+	l->seen[l->nseen] = (struct seen_file){ st->st_dev, st->st_ino, true };
+	*done = false;
+	return (long)l->nseen++;
+}
+
+static int load_open_file(struct loader *l, int fd, struct source *src,
+			  const struct place *at)
+{
+	struct stat st;
+	bool done = false;
+	long slot;
+	int ret;
+
+	if (fstat(fd, &st) < 0)
+		return fail(l->p, at, "%s: %s", src->path, strerror(errno));
+	slot = mark_seen(l, &st, src->path, at, &done);
+	if (slot < 0)
+		return -1;
+	if (done) {
+		log_debug("%s: already loaded", src->path);
+		return 0;
+	}
+	if (read_text(l, fd, &st, src, at) < 0)
+		return -1;
+	l->depth++;
+	ret = load_source(l, src);
+	l->depth--;
+	l->seen[slot].loading = false;
+	return ret;
+}
+
+static int load_path(struct loader *l, const char *path,
+		     const struct place *at, bool optional)
+{
+	struct source src = { .path = path };
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int ret;
+
+	if (fd < 0 && errno == ENOENT && optional) {
+		log_debug("%s:%u: %s: missing, skipped (optional)", at->file,
+			  at->line, path);
+		return 0;
+	}
+	if (fd < 0)
+		return fail(l->p, at, "%s: %s", path, strerror(errno));
+	log_debug("loading %s", path);
+	ret = load_open_file(l, fd, &src, at);
+	close(fd);
+	free(src.text);
+	for (size_t i = 0; i < src.nincludes; i++)
+		free(src.includes[i].name);
+	free(src.includes);
+	return ret;
+}
+
+int policy_file_load(struct policy *p, const char *file, const char *profile)
+{
+	struct loader l = { .p = p };
+	int ret;
+
+	if (file)
+		ret = load_path(&l, file, NULL, false);
+	else
+		ret = load_profile(&l, profile, NULL);
+	free(l.seen);
+	return ret;
+}
