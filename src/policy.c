@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <sched.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -469,8 +470,8 @@ static int add_port_rules(struct policy *p, int ruleset, uint64_t handled)
 	return 0;
 }
 
-/* Threads other than ours would stay outside the domain. */
-static int check_single_threaded(struct policy *p)
+/* The thread count, field 20 of /proc/self/stat (see below). */
+static int count_threads_in_proc(struct policy *p)
 {
 	char buf[1024];
 	int fd = open("/proc/self/stat", O_RDONLY | O_CLOEXEC);
@@ -501,6 +502,26 @@ static int check_single_threaded(struct policy *p)
 				    "constructor): they would stay unsandboxed",
 				    threads);
 	return 0;
+}
+
+/*
+ * Threads other than ours would stay outside the domain.  unshare() of
+ * CLONE_THREAD alone succeeds, doing nothing, only in a single-threaded
+ * process, and needs neither privilege nor /proc, which a nested sandbox
+ * usually cannot read.  Where unshare() is filtered (seccomp), count the
+ * threads in /proc instead.
+ */
+static int check_single_threaded(struct policy *p)
+{
+	if (unshare(CLONE_THREAD) == 0)
+		return 0;
+	if (errno == EINVAL)
+		return policy_error(p,
+				    "other threads are running (started "
+				    "before the sandbox, e.g. by another "
+				    "library's constructor): they would stay "
+				    "unsandboxed");
+	return count_threads_in_proc(p);
 }
 
 static int landlock_missing(struct policy *p)

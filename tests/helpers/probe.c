@@ -14,10 +14,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/ptrace.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/uio.h>
 #include <sys/un.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+extern char **environ;
 
 static int result(int ret)
 {
@@ -179,6 +187,46 @@ static int op_chain(char **argv)
 	return -1;
 }
 
+/*
+ * nest N OP ARGS: N times, export every NEST_X=V as X=V (e.g.
+ * NEST_LD_PRELOAD: the shim again) and re-exec ourselves, then do OP.
+ */
+static int op_nest(char **argv)
+{
+	long n = strtol(argv[2], NULL, 10);
+	size_t count = 0;
+	char num[24];
+	char **snap;
+
+	if (n <= 0)
+		return -2;
+	while (environ[count])
+		count++;
+	snap = malloc((count + 1) * sizeof(*snap));
+	if (!snap)
+		return -1;
+	memcpy(snap, environ, (count + 1) * sizeof(*snap));
+	for (char **e = snap; *e; e++)
+		if (strncmp(*e, "NEST_", 5) == 0 && putenv(*e + 5) != 0)
+			return -1;
+	free(snap);
+	snprintf(num, sizeof(num), "%ld", n - 1);
+	argv[2] = num;
+	execv("/proc/self/exe", argv);
+	return -1;
+}
+
+/* A process outside the sandbox whose memory the sandbox tries to read. */
+__attribute__((noreturn)) static void op_serve_memory(void)
+{
+	static volatile char secret = 's';
+
+	printf("READY %p\n", (void *)&secret);
+	fflush(stdout);
+	for (;;)
+		pause();
+}
+
 static int op_mkdir(char **a)
 {
 	return mkdir(a[0], 0755);
@@ -240,6 +288,125 @@ static int op_exec(char **a)
 	return -1;
 }
 
+/* openat DIR REL: resolve REL (e.g. "../x") from an fd of DIR, then read. */
+static int op_openat(char **a)
+{
+	char c;
+	int dfd = open(a[0], O_PATH | O_DIRECTORY | O_CLOEXEC);
+	int fd = dfd < 0 ? -1 : openat(dfd, a[1], O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0 || read(fd, &c, 1) < 0)
+		return -1;
+	return close(fd);
+}
+
+/* Read from an fd inherited from the parent. */
+static int op_fd_read(char **a)
+{
+	char c;
+
+	return (int)read(atoi(a[0]), &c, 1) < 0 ? -1 : 0;
+}
+
+/* Our exit detaches a seized tracee; an attached one must be let go. */
+static int op_ptrace_attach(char **a)
+{
+	pid_t pid = (pid_t)atoi(a[0]);
+
+	if (ptrace(PTRACE_ATTACH, pid, NULL, NULL) < 0)
+		return -1;
+	waitpid(pid, NULL, 0);
+	return (int)ptrace(PTRACE_DETACH, pid, NULL, NULL);
+}
+
+static int op_ptrace_seize(char **a)
+{
+	return (int)ptrace(PTRACE_SEIZE, (pid_t)atoi(a[0]), NULL, NULL);
+}
+
+/* vm-read PID ADDR: read one byte of another process's memory. */
+static int op_vm_read(char **a)
+{
+	char c;
+	struct iovec local = { &c, 1 };
+	struct iovec remote = { (void *)strtoul(a[1], NULL, 0), 1 };
+
+	return process_vm_readv((pid_t)atoi(a[0]), &local, 1, &remote, 1, 0) <
+			       0 ?
+		       -1 :
+		       0;
+}
+
+static int op_chown(char **a)
+{
+	return chown(a[0], (uid_t)atoi(a[1]), (gid_t)atoi(a[2]));
+}
+
+static int op_utime(char **a)
+{
+	return utimensat(AT_FDCWD, a[0], NULL, 0);
+}
+
+/* TCP Fast Open: connect implicitly through sendto(MSG_FASTOPEN). */
+static int op_fastopen(char **a)
+{
+	struct sockaddr_in sa;
+	int fd = inet_socket(SOCK_STREAM, (unsigned)atoi(a[0]), &sa);
+
+	if (fd < 0)
+		return -1;
+	return (int)sendto(fd, "x", 1, MSG_FASTOPEN, (struct sockaddr *)&sa,
+			   sizeof(sa));
+}
+
+/*
+ * tiocsti STRING [TTY]: push STRING and a newline into the input of the
+ * terminal on stdin (inherited), or of TTY opened here.
+ */
+static int op_tiocsti(char **a)
+{
+	int fd = a[1] ? open(a[1], O_RDONLY | O_CLOEXEC) : STDIN_FILENO;
+
+	if (fd < 0)
+		return -1;
+	for (const char *s = a[0];; s++) {
+		char c = *s ? *s : '\n';
+
+		if (ioctl(fd, TIOCSTI, &c) < 0)
+			return -1;
+		if (!*s)
+			return 0;
+	}
+}
+
+/* memfd-exec PATH ARGS: copy PATH into a memfd, run it with execveat. */
+static int op_memfd_exec(char **a)
+{
+	char buf[65536];
+	ssize_t n;
+	int in = open(a[0], O_RDONLY | O_CLOEXEC);
+	int fd = memfd_create("probe", 0);
+
+	if (in < 0 || fd < 0)
+		return -1;
+	while ((n = read(in, buf, sizeof(buf))) > 0)
+		if (write(fd, buf, (size_t)n) != n)
+			return -1;
+	if (n < 0)
+		return -1;
+	syscall(SYS_execveat, fd, "", a, environ, AT_EMPTY_PATH);
+	return -1;
+}
+
+/* clearenv-exec PATH ARGS: exec with an empty environment. */
+static int op_clearenv_exec(char **a)
+{
+	char *empty[] = { NULL };
+
+	execve(a[0], a, empty);
+	return -1;
+}
+
 #define WRAP(fn)                           \
 	static int fn##_v(char **a)        \
 	{                                  \
@@ -266,6 +433,13 @@ static const struct op {
 	{ "bind", 1, op_bind },		  { "connect", 1, op_connect },
 	{ "udp", 1, op_udp_v },		  { "unix", 1, op_unix_v },
 	{ "signal", 1, op_signal },	  { "exec", 1, op_exec },
+	{ "openat", 2, op_openat },	  { "fd-read", 1, op_fd_read },
+	{ "ptrace-attach", 1, op_ptrace_attach },
+	{ "ptrace-seize", 1, op_ptrace_seize },
+	{ "vm-read", 2, op_vm_read },	  { "chown", 3, op_chown },
+	{ "utime", 1, op_utime },	  { "fastopen", 1, op_fastopen },
+	{ "tiocsti", 1, op_tiocsti },	  { "memfd-exec", 1, op_memfd_exec },
+	{ "clearenv-exec", 1, op_clearenv_exec },
 };
 
 static int dispatch(int argc, char **argv)
@@ -277,13 +451,18 @@ static int dispatch(int argc, char **argv)
 			return dispatch(argc - 2, argv + 2);
 		return result(-1);
 	}
+	if (strcmp(op, "nest") == 0 && argc >= 4) {
+		if (op_nest(argv) == -2)
+			return dispatch(argc - 2, argv + 2);
+		return result(-1);
+	}
+	if (strcmp(op, "serve-memory") == 0)
+		op_serve_memory();
 	if (strcmp(op, "serve-tcp") == 0 && argc >= 3)
 		return op_serve_tcp(argv[2]);
 	if (strcmp(op, "serve-unix") == 0 && argc >= 3)
 		return op_serve_unix(argv[2]);
 	if (strcmp(op, "env") == 0) {
-		extern char **environ;
-
 		for (char **e = environ; *e; e++)
 			printf("%s\n", *e);
 		return 0;
