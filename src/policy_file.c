@@ -299,7 +299,7 @@ static int item_path(struct loader *l, const struct place *at,
 		return wrong_type(l, at, k, "a path (a string)");
 	if (with_place(l, at, k, expand(l->p, s, path, sizeof(path))) < 0)
 		return -1;
-	if (!is_absolute(path))
+	if (path[0] && !is_absolute(path))
 		return fail(l->p, at,
 			    "%s: \"%s\": not an absolute path (write "
 			    "$PWD/%s for the current directory)",
@@ -671,8 +671,13 @@ static int load_source(struct loader *l, struct source *src)
 	config_init(&cfg);
 	if (!config_read_string(&cfg, src->text)) {
 		struct place at = { src->path, config_error_line(&cfg) };
+		const char *text = config_error_text(&cfg);
 
-		fail(l->p, &at, "%s", config_error_text(&cfg));
+		fail(l->p, &at, "%s%s", text,
+		     strstr(text, "mismatched element type") ?
+			     " (a [...] array holds one type: write (80, "
+			     "\"8000-8100\") or [\"80\", \"8000-8100\"])" :
+			     "");
 	} else if (load_includes(l, src) == 0 &&
 		   apply_settings(l, src->path, &cfg, true) == 0 &&
 		   apply_settings(l, src->path, &cfg, false) == 0) {
