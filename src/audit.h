@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The kernel audit interface for --why and --learn (NETLINK_AUDIT):
+ *
+ *  - a reader on the multicast group AUDIT_NLGRP_READLOG, which receives a
+ *    copy of every record without disturbing auditd (CAP_AUDIT_READ);
+ *  - a session that switches auditing on for a run when it is off and
+ *    restores it afterwards (CAP_AUDIT_CONTROL), coordinated between
+ *    concurrent landshim runs so that none switches it off under another;
+ *  - a marker record that tells the reader every record written before it
+ *    has arrived.
+ */
+#ifndef LANDSHIM_AUDIT_H
+#define LANDSHIM_AUDIT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct audit_reader {
+	int fd;
+	bool overrun; /* the socket overflowed: records were dropped */
+};
+
+struct audit_session {
+	const char *who;  /* "--why", "--learn": for messages */
+	int state_fd;	  /* /run/landshim-audit, -1 if unavailable */
+	bool switched_on; /* without a state file: we switched it on */
+	uint32_t lost;	  /* the kernel's lost-record count at the start */
+};
+
+/*
+ * Open the reader and the session: exits 125 with one line naming the
+ * missing capability (CAP_AUDIT_READ, CAP_AUDIT_CONTROL) or the missing
+ * kernel support, before anything runs.  Signals that would end the
+ * process must be blocked by the caller until audit_session_end().
+ */
+void audit_start(struct audit_reader *r, struct audit_session *s,
+		 const char *who);
+
+/* Restore the audit state (unless another run still needs it), warn about
+ * lost records, close the reader. */
+void audit_end(struct audit_reader *r, struct audit_session *s);
+
+typedef void (*audit_record_fn)(void *arg, int type, const char *text,
+				size_t len);
+
+/*
+ * Hand every record waiting on the reader to @fn; never blocks.  Returns 0,
+ * or -1 with errno on a socket error.
+ */
+int audit_reader_read(struct audit_reader *r, audit_record_fn fn, void *arg);
+
+/* Write a record carrying @text (AUDIT_TRUSTED_APP, CAP_AUDIT_WRITE): once
+ * the reader sees it, every record written before it has been read. */
+int audit_send_marker(const char *text);
+
+#endif

@@ -1,0 +1,134 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Denials of one run, from its audit records, and the narrowest option that
+ * would allow each.
+ *
+ * A run's denials are told apart from everyone else's by Landlock domain:
+ * a domain is the run's when the process that created it (the pid of its
+ * AUDIT_LANDLOCK_DOMAIN "allocated" record) belongs to the run's process
+ * tree, which the caller decides.  Time plays no part.
+ */
+#ifndef LANDSHIM_DENIAL_H
+#define LANDSHIM_DENIAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "audit_record.h"
+
+/* One kind of thing denied: what decides the option that allows it. */
+enum denial_class {
+	DENIAL_FS,	 /* a path: read, write, execute, create, remove ... */
+	DENIAL_BIND,	 /* a TCP port */
+	DENIAL_CONNECT,	 /* a TCP port */
+	DENIAL_SIGNAL,	 /* a process outside the sandbox */
+	DENIAL_ABSTRACT, /* an abstract unix socket outside the sandbox */
+	DENIAL_OTHER,	 /* ptrace, mount, or a right this version lacks */
+};
+
+#define DENIAL_MAX_PROGRAMS 4
+
+/* Distinct denials, merged over records: one per class and object. */
+struct denial {
+	enum denial_class class;
+	uint64_t fs;	 /* DENIAL_FS: LL_FS_* bits denied */
+	unsigned other;	 /* DENIAL_OTHER: enum audit_blocker bits */
+	char *object;	 /* path, abstract socket name (may hold any byte
+			  * but NUL), or target command name */
+	size_t object_len;
+	unsigned port;	 /* DENIAL_BIND, DENIAL_CONNECT */
+	char addr[48];	 /* the first address seen with the port */
+	long opid;	 /* DENIAL_SIGNAL, DENIAL_OTHER (ptrace) */
+	char *programs[DENIAL_MAX_PROGRAMS]; /* executables that hit it */
+	size_t nprograms;
+	bool more_programs;
+	bool program_guessed; /* programs[0] is the domain's creator, for
+			       * want of a SYSCALL record naming the process */
+	unsigned long count; /* records */
+};
+
+/* Which process tree a domain's creator must belong to. */
+typedef bool (*denial_pid_filter)(pid_t pid, void *arg);
+
+/*
+ * Collects the denials of one run's domains from a stream of records in
+ * kernel order.  Denials of a domain not yet known are held briefly: the
+ * domain's "allocated" record follows its first denial in the same event.
+ */
+struct denial_collector {
+	denial_pid_filter is_ours;
+	void *arg;
+	char marker[64];	/* the end-of-run marker's text, if any */
+	bool marker_seen;
+
+	uint64_t *domains;	/* the run's */
+	char **domain_exes;	/* their creators' executables */
+	size_t ndomains, domains_cap;
+
+	struct denial *denials; /* distinct, in order of first sight */
+	size_t ndenials, denials_cap;
+	size_t *index;		/* hash table over denials: index + 1 */
+	size_t index_cap;
+
+	struct held_record *held; /* ring: denials of unknown domains */
+	size_t nheld, held_next;
+	struct pending_program *pending; /* ring: denial awaiting its exe */
+	size_t pending_next;
+	unsigned long dropped;	/* records given up on (held too long) */
+	unsigned long malformed;
+};
+
+void denial_collector_init(struct denial_collector *c,
+			   denial_pid_filter is_ours, void *arg);
+void denial_collector_free(struct denial_collector *c);
+
+/* Feed one parsed record. */
+void denial_collector_add(struct denial_collector *c,
+			  const struct audit_record *r);
+/* Parse and feed one record's text; a malformed one is counted, skipped. */
+void denial_collector_feed(struct denial_collector *c, int type,
+			   const char *text, size_t len);
+
+/* Sort the denials for the report: by class, then object. */
+void denial_collector_sort(struct denial_collector *c);
+
+/* What allows a denial: the narrowest option. */
+enum rule_kind {
+	RULE_NONE,	   /* nothing can: see rule.why_not */
+	RULE_PATH,	   /* --ro/--rox/--rw/--rwx/--unix PATH */
+	RULE_BIND,	   /* --bind-tcp PORT */
+	RULE_CONNECT,	   /* --connect-tcp PORT */
+	RULE_UNRESTRICTED, /* --unrestricted-scope */
+};
+
+struct rule {
+	enum rule_kind kind;
+	unsigned set;	  /* RULE_PATH: LL_SET_* bits */
+	const char *path; /* RULE_PATH: the denial's object */
+	unsigned port;
+	const char *why_not; /* RULE_NONE */
+};
+
+void denial_rule(const struct denial *d, struct rule *r);
+
+/* "ro", "rox", "rw", "rwx", "unix": the option and config key of a set. */
+const char *rule_set_name(unsigned set);
+
+/*
+ * Words for a report: "read", "create file", "connect", ... joined with
+ * ", ", into @buf.
+ */
+void denial_rights(const struct denial *d, char *buf, size_t size);
+
+/* Is the object the directory in which something was created or removed? */
+bool denial_in_dir(const struct denial *d);
+
+/*
+ * @s as a terminal may show it: printable ASCII kept, a backslash and any
+ * other byte as \\ or \xNN.  Returns @buf.
+ */
+char *denial_escape(const char *s, size_t len, char *buf, size_t size);
+
+#endif

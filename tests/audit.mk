@@ -1,0 +1,8 @@
+# Tests of --why and --learn: the record parser and the denial collector on
+# recorded samples, and the end-to-end runs.
+check_PROGRAMS += tests/unit/test_audit
+tests_unit_test_audit_SOURCES = tests/unit/test_audit.c tests/unit/tap.h
+tests_unit_test_audit_LDADD = src/libwhy.la src/libcore.la
+TESTS += tests/unit/test_audit
+EXTRA_DIST += tests/unit/fixtures/kinds.audit \
+	tests/unit/fixtures/run-concurrent.audit
