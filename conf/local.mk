@@ -14,4 +14,5 @@ check_PROGRAMS += tests/unit/test_policy_file
 tests_unit_test_policy_file_SOURCES = tests/unit/test_policy_file.c \
 	tests/unit/tap.h
 tests_unit_test_policy_file_LDADD = src/libpolicyfile.la src/libcore.la
-TESTS += tests/unit/test_policy_file tests/e2e/config.bats
+TESTS += tests/unit/test_policy_file tests/e2e/config.bats \
+	tests/e2e/profiles.bats
