@@ -48,4 +48,14 @@ int elf_deps(const char *prog, const char *ld_library_path,
 int elf_parse_image(const void *image, size_t size, const char *name,
 		    struct elf_info *info, char *err, size_t errlen);
 
+/*
+ * Calls fn with the path of every entry for the library name in an
+ * /etc/ld.so.cache image (new format, alone or after an old-format table),
+ * in the cache's order.  Returns 0, -1 if the image is malformed (checked
+ * before fn is called), or fn's nonzero return.  Reads only the image:
+ * fuzzable like elf_parse_image.
+ */
+int ld_cache_lookup(const void *image, size_t size, const char *name,
+		    int (*fn)(const char *path, void *arg), void *arg);
+
 #endif

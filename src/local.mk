@@ -1,6 +1,7 @@
 # The core convenience library: shared by the shim and the launcher.
 noinst_LTLIBRARIES += src/libcore.la
 src_libcore_la_SOURCES = \
+	src/elfdeps.c src/elfdeps.h \
 	src/landlock.c src/landlock.h \
 	src/log.c src/log.h \
 	src/policy.c src/policy.h \
