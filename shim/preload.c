@@ -68,10 +68,7 @@ static void strip_ld_preload(void)
 			s++;
 	}
 	out[n] = '\0';
-	if (n)
-		setenv("LD_PRELOAD", out, 1);
-	else
-		unsetenv("LD_PRELOAD");
+	policy_env_edit("LD_PRELOAD", n ? out : NULL);
 	free(out);
 }
 

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <string.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -39,6 +40,15 @@ int ll_restrict_self(int ruleset_fd, uint32_t flags)
 int ll_abi(void)
 {
 	return ll_create_ruleset(NULL, 0, LL_CREATE_RULESET_VERSION);
+}
+
+const char *ll_missing_reason(int err)
+{
+	if (err == ENOSYS)
+		return "the kernel has no Landlock";
+	if (err == EOPNOTSUPP)
+		return "Landlock is disabled at boot (lsm=)";
+	return strerror(err);
 }
 
 size_t ll_ruleset_attr_size(int abi)

@@ -101,6 +101,8 @@ int ll_restrict_self(int ruleset_fd, uint32_t flags);
 
 /* The running kernel's ABI, or -1 with errno (ENOSYS, EOPNOTSUPP). */
 int ll_abi(void);
+/* Why ll_abi() failed with @err, for messages. */
+const char *ll_missing_reason(int err);
 
 /* Size of struct ll_ruleset_attr the kernel of @abi understands. */
 size_t ll_ruleset_attr_size(int abi);

@@ -119,6 +119,49 @@ int policy_add_path_list(struct policy *p, unsigned set, const char *list,
 	return for_each_item(p, list, seps, add_path_item, &a);
 }
 
+/* "." and leading "./" add nothing to the current directory. */
+static const char *skip_dot_slash(const char *path)
+{
+	for (;;) {
+		if (strcmp(path, ".") == 0)
+			return "";
+		if (path[0] != '.' || path[1] != '/')
+			return path;
+		path += 2;
+		while (*path == '/')
+			path++;
+	}
+}
+
+int policy_make_absolute(struct policy *p)
+{
+	char *cwd = NULL;
+
+	for (size_t i = 0; i < p->npaths; i++) {
+		struct policy_path *pp = &p->paths[i];
+		const char *rel = skip_dot_slash(pp->path);
+		size_t n;
+		char *abs;
+
+		if (pp->path[0] == '/')
+			continue;
+		if (!cwd && !(cwd = getcwd(NULL, 0)))
+			return policy_error(p,
+					    "%s: %s: cannot get the current "
+					    "directory: %s",
+					    pp->origin, pp->path,
+					    strerror(errno));
+		n = strlen(cwd);
+		abs = xmalloc(n + strlen(rel) + 2);
+		snprintf(abs, n + strlen(rel) + 2, "%s%s%s", cwd,
+			 *rel && cwd[n - 1] != '/' ? "/" : "", rel);
+		free(pp->path);
+		pp->path = abs;
+	}
+	free(cwd);
+	return 0;
+}
+
 void policy_set_ignore_missing(struct policy *p, bool on)
 {
 	p->ignore_missing = on;
@@ -194,6 +237,39 @@ int policy_add_ports(struct policy *p, uint64_t net_access, const char *spec)
 {
 	p->has_policy = true;
 	return for_each_item(p, spec, ",:", add_port_item, &net_access);
+}
+
+/* Each run of consecutive ports of @s, in order; returns how many. */
+static size_t port_ranges(const struct port_set *s, char *out, size_t size)
+{
+	size_t runs = 0, len = 0;
+
+	for (unsigned lo = 0; lo < POLICY_PORTS; lo++) {
+		unsigned hi = lo;
+
+		if (!port_set_has(s, lo))
+			continue;
+		while (hi + 1 < POLICY_PORTS && port_set_has(s, hi + 1))
+			hi++;
+		if (out)
+			len += (size_t)snprintf(out + len, size - len,
+						hi > lo ? "%s%u-%u" : "%s%u",
+						runs ? "," : "", lo, hi);
+		runs++;
+		lo = hi;
+	}
+	return runs;
+}
+
+char *port_set_format(const struct port_set *s)
+{
+	/* "65535-65535," is 12 characters, plus the final NUL. */
+	size_t size = 12 * port_ranges(s, NULL, 0) + 1;
+	char *out = xmalloc(size);
+
+	out[0] = '\0';
+	port_ranges(s, out, size);
+	return out;
 }
 
 int policy_set_unrestricted_class(struct policy *p, const char *name)
@@ -352,43 +428,55 @@ void policy_plan(const struct policy *p, int abi, struct policy_plan *plan)
 	plan->flags_dropped = p->restrict_flags & ~plan->restrict_flags;
 }
 
-static int report_drop(struct policy *p, int abi, const char *what,
-		       const char *name, int needed)
+int policy_for_each_drop(const struct policy_plan *plan, policy_drop_fn fn,
+			 void *arg)
 {
-	if (p->strict)
-		return policy_error(p,
+	for (unsigned b = 0; b < 64; b++) {
+		uint64_t bit = 1ULL << b;
+
+		if ((plan->fs_dropped & bit) &&
+		    fn(arg, "filesystem right", ll_fs_right_name(bit),
+		       ll_fs_right_abi(bit)) < 0)
+			return -1;
+		if ((plan->net_dropped & bit) &&
+		    fn(arg, "network right", ll_net_right_name(bit), 4) < 0)
+			return -1;
+		if ((plan->scope_dropped & bit) &&
+		    fn(arg, "scope", ll_scope_name(bit), 6) < 0)
+			return -1;
+		if ((plan->flags_dropped & bit) &&
+		    fn(arg, "restrict flag",
+		       ll_restrict_flag_name((uint32_t)bit), 7) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+struct drop_report {
+	struct policy *p;
+	int abi;
+};
+
+static int report_drop(void *arg, const char *what, const char *name,
+		       int needed)
+{
+	const struct drop_report *r = arg;
+
+	if (r->p->strict)
+		return policy_error(r->p,
 				    "strict: this kernel (Landlock ABI %d) "
 				    "cannot restrict %s %s (needs ABI %d)",
-				    abi, what, name, needed);
+				    r->abi, what, name, needed);
 	log_info("kernel Landlock ABI %d lacks %s %s (ABI %d): not restricted",
-		 abi, what, name, needed);
+		 r->abi, what, name, needed);
 	return 0;
 }
 
 int policy_report_drops(struct policy *p, const struct policy_plan *plan)
 {
-	int abi = plan->abi;
+	struct drop_report r = { p, plan->abi };
 
-	for (unsigned b = 0; b < 64; b++) {
-		uint64_t bit = 1ULL << b;
-
-		if ((plan->fs_dropped & bit) &&
-		    report_drop(p, abi, "filesystem right", ll_fs_right_name(bit),
-				ll_fs_right_abi(bit)) < 0)
-			return -1;
-		if ((plan->net_dropped & bit) &&
-		    report_drop(p, abi, "network right", ll_net_right_name(bit),
-				4) < 0)
-			return -1;
-		if ((plan->scope_dropped & bit) &&
-		    report_drop(p, abi, "scope", ll_scope_name(bit), 6) < 0)
-			return -1;
-		if ((plan->flags_dropped & bit) &&
-		    report_drop(p, abi, "restrict flag",
-				ll_restrict_flag_name((uint32_t)bit), 7) < 0)
-			return -1;
-	}
-	return 0;
+	return policy_for_each_drop(plan, report_drop, &r);
 }
 
 int policy_open_path(struct policy *p, size_t i, bool *is_dir)
@@ -526,10 +614,7 @@ static int check_single_threaded(struct policy *p)
 
 static int landlock_missing(struct policy *p)
 {
-	const char *why = errno == ENOSYS ? "the kernel has no Landlock" :
-			  errno == EOPNOTSUPP ?
-					    "Landlock is disabled at boot (lsm=)" :
-					    strerror(errno);
+	const char *why = ll_missing_reason(errno);
 
 	if (p->allow_unsandboxed) {
 		log_warn("%s: running UNSANDBOXED (allow-unsandboxed is set)",
@@ -592,4 +677,25 @@ int policy_apply(struct policy *p)
 	ret = restrict_with(p, &plan, ruleset);
 	close(ruleset);
 	return ret;
+}
+
+int policy_validate(struct policy *p, struct policy_plan *plan)
+{
+	int abi = ll_abi();
+
+	if (abi < 1)
+		return landlock_missing(p);
+	policy_plan(p, abi, plan);
+	if (p->strict && policy_report_drops(p, plan) < 0)
+		return -1;
+	for (size_t i = 0; i < p->npaths; i++) {
+		bool is_dir;
+		int fd = policy_open_path(p, i, &is_dir);
+
+		if (fd == -1)
+			return -1;
+		if (fd >= 0)
+			close(fd);
+	}
+	return 0;
 }

@@ -71,6 +71,8 @@ int policy_add_path(struct policy *p, unsigned set, const char *path,
 int policy_add_path_list(struct policy *p, unsigned set, const char *list,
 			 const char *seps, const char *origin);
 void policy_set_ignore_missing(struct policy *p, bool on);
+/* Rewrite every relative path against the current directory. */
+int policy_make_absolute(struct policy *p);
 
 /* TCP ports: "443", "8000-8100", lists separated by ',' or ':'. */
 int policy_add_ports(struct policy *p, uint64_t net_access, const char *spec);
@@ -100,6 +102,8 @@ int policy_parse_bool(struct policy *p, const char *s, bool *out);
 
 /* Is the port in the set? */
 bool port_set_has(const struct port_set *s, unsigned port);
+/* The set as ranges, "80,443,8000-8100" (allocated; "" when empty). */
+char *port_set_format(const struct port_set *s);
 
 /* Pure: what a kernel of @abi would enforce of @p. */
 void policy_plan(const struct policy *p, int abi, struct policy_plan *plan);
@@ -120,6 +124,20 @@ int policy_apply(struct policy *p);
 /* Report each dropped right (info), or fail in strict mode. */
 int policy_report_drops(struct policy *p, const struct policy_plan *plan);
 
+/* Call @fn for each right, scope or flag @plan drops; stop at its -1. */
+typedef int (*policy_drop_fn)(void *arg, const char *what, const char *name,
+			      int needed_abi);
+int policy_for_each_drop(const struct policy_plan *plan, policy_drop_fn fn,
+			 void *arg);
+
+/*
+ * Check what policy_apply() would, without applying anything: Landlock is
+ * there, strict mode has nothing to drop, every non-optional path opens.
+ * Returns 0 (@plan filled), 1 when Landlock is missing and
+ * allow_unsandboxed lets the program run, -1 on error (p->err).
+ */
+int policy_validate(struct policy *p, struct policy_plan *plan);
+
 /* Loads a config file or a profile into @p; NULL where files are not
  * supported.  Exactly one of @file and @profile is non-NULL. */
 typedef int (*policy_file_loader)(struct policy *p, const char *file,
@@ -129,7 +147,18 @@ typedef int (*policy_file_loader)(struct policy *p, const char *file,
 int policy_from_env(struct policy *p, policy_file_loader load);
 /* Unset every policy variable (after use, so children pay nothing). */
 void policy_env_clear(void);
+/* Replace NAME's value (if it is set), or remove it (@value NULL), by
+ * editing environ itself. */
+void policy_env_edit(const char *name, const char *value);
 /* Is @name (without '=') one of ours? */
 bool policy_env_is_known(const char *name);
+
+/*
+ * The variables that give the shim @p, one @fn call each: absolute paths,
+ * port ranges, LANDSHIM_RO always (an empty policy denies everything).
+ * Returns -1 (p->err) for a path that a colon list cannot carry.
+ */
+typedef void (*policy_env_fn)(const char *name, const char *value, void *arg);
+int policy_to_env(struct policy *p, policy_env_fn fn, void *arg);
 
 #endif

@@ -2,6 +2,7 @@
 /* LANDSHIM_* and LL_* environment variables -> policy. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -229,9 +230,158 @@ int policy_from_env(struct policy *p, policy_file_loader load)
 	return 0;
 }
 
+/*
+ * Not setenv()/unsetenv(): the program may define its own, which shadow
+ * libc's for the shim too, and bash's do nothing until its main() has read
+ * environ: the shim and the policy would then reach every child of bash.
+ */
+void policy_env_edit(const char *name, const char *value)
+{
+	size_t n = strlen(name);
+	char **kept = environ;
+
+	if (!environ)
+		return;
+	for (char **e = environ; *e; e++) {
+		size_t size;
+
+		if (strncmp(*e, name, n) != 0 || (*e)[n] != '=') {
+			*kept++ = *e;
+			continue;
+		}
+		if (!value)
+			continue;
+		/* environ keeps pointing at it: never freed. */
+		size = n + strlen(value) + 2;
+		*kept = xmalloc(size);
+		snprintf(*kept++, size, "%s=%s", name, value);
+		value = NULL; /* a duplicate entry goes */
+	}
+	*kept = NULL;
+}
+
 void policy_env_clear(void)
 {
 	for (size_t i = 0; i < N_ENV_VARS; i++)
 		if (strncmp(env_vars[i].name, "LANDRUN_", 8) != 0)
-			unsetenv(env_vars[i].name);
+			policy_env_edit(env_vars[i].name, NULL);
+}
+
+/* The variables that carry paths, by right set (LL_SET_UNIX apart). */
+static const struct {
+	const char *name;
+	unsigned set;
+} path_vars[] = {
+	{ "LANDSHIM_RO", LL_SET_RO },	{ "LANDSHIM_ROX", LL_SET_ROX },
+	{ "LANDSHIM_RW", LL_SET_RW },	{ "LANDSHIM_RWX", LL_SET_RWX },
+	{ "LANDSHIM_UNIX", LL_SET_UNIX },
+};
+
+#define N_PATH_VARS (sizeof(path_vars) / sizeof(path_vars[0]))
+
+static bool path_in_var(const struct policy_path *pp, unsigned var_set)
+{
+	if (var_set == LL_SET_UNIX)
+		return pp->set & LL_SET_UNIX;
+	return (pp->set & ~LL_SET_UNIX) == var_set;
+}
+
+/* Every path must fit in exactly the lists that carry its rights. */
+static int check_paths_fit(struct policy *p)
+{
+	for (size_t i = 0; i < p->npaths; i++) {
+		const struct policy_path *pp = &p->paths[i];
+		unsigned carried = 0;
+
+		if (strchr(pp->path, ':'))
+			return policy_error(p,
+					    "%s: %s: a path containing ':' "
+					    "cannot be passed to the shim "
+					    "(colon-separated lists)",
+					    pp->origin, pp->path);
+		for (size_t v = 0; v < N_PATH_VARS; v++)
+			if (path_in_var(pp, path_vars[v].set))
+				carried |= path_vars[v].set;
+		if (carried != pp->set)
+			return policy_error(p, "%s: %s: rights 0x%x have no "
+					       "variable",
+					    pp->origin, pp->path, pp->set);
+	}
+	return 0;
+}
+
+/* The colon list of the paths of @var_set (allocated; may be ""). */
+static char *path_list(const struct policy *p, unsigned var_set)
+{
+	size_t size = 1, len = 0;
+	char *out;
+
+	for (size_t i = 0; i < p->npaths; i++)
+		size += strlen(p->paths[i].path) + 2;
+	out = xmalloc(size);
+	out[0] = '\0';
+	for (size_t i = 0; i < p->npaths; i++) {
+		const struct policy_path *pp = &p->paths[i];
+
+		if (!path_in_var(pp, var_set))
+			continue;
+		len += (size_t)snprintf(out + len, size - len, "%s%s%s",
+					len ? ":" : "", pp->path,
+					pp->optional ? "?" : "");
+	}
+	return out;
+}
+
+static void emit_names(const char *name, const char *const *names,
+		       unsigned bits, policy_env_fn fn, void *arg)
+{
+	char value[128] = "";
+	size_t len = 0;
+
+	for (unsigned b = 0; names[b]; b++)
+		if (bits & (1U << b))
+			len += (size_t)snprintf(value + len, sizeof(value) - len,
+						"%s%s", len ? "," : "",
+						names[b]);
+	if (len)
+		fn(name, value, arg);
+}
+
+static void emit_owned(const char *name, char *value, bool always,
+		       policy_env_fn fn, void *arg)
+{
+	if (always || *value)
+		fn(name, value, arg);
+	free(value);
+}
+
+int policy_to_env(struct policy *p, policy_env_fn fn, void *arg)
+{
+	static const char *const classes[] = { "filesystem", "network",
+					       "scope", NULL };
+	static const char *const log_flags[] = { "disable-originating",
+						 "enable-subprocesses",
+						 "disable-subdomains", NULL };
+
+	if (policy_make_absolute(p) < 0 || check_paths_fit(p) < 0)
+		return -1;
+	/* LANDSHIM_RO always: an empty policy must still deny everything. */
+	for (size_t v = 0; v < N_PATH_VARS; v++)
+		emit_owned(path_vars[v].name, path_list(p, path_vars[v].set),
+			   v == 0, fn, arg);
+	emit_owned("LANDSHIM_BIND_TCP", port_set_format(&p->bind), false, fn,
+		   arg);
+	emit_owned("LANDSHIM_CONNECT_TCP", port_set_format(&p->connect), false,
+		   fn, arg);
+	emit_names("LANDSHIM_UNRESTRICTED", classes, p->unrestricted, fn, arg);
+	/* Same bit order as LL_RESTRICT_LOG_*. */
+	emit_names("LANDSHIM_LOG_FLAGS", log_flags, p->restrict_flags, fn, arg);
+	if (p->ignore_missing)
+		fn("LANDSHIM_IGNORE_MISSING", "1", arg);
+	if (p->strict)
+		fn("LANDSHIM_STRICT", "1", arg);
+	if (p->allow_unsandboxed)
+		fn("LANDSHIM_ALLOW_UNSANDBOXED", "1", arg);
+	fn("LANDSHIM_LOG_LEVEL", log_level_name(log_threshold), arg);
+	return 0;
 }
