@@ -63,27 +63,28 @@ struct launch_opt {
 struct launch {
 	struct policy policy;
 	enum launch_mode mode;
+	const char *mode_option; /* the option that chose the mode */
 
 	/* Parsed command line (pointers into argv). */
-	struct launch_opt *opts;
+	struct launch_opt *opts; /* policy options, applied after env */
 	size_t nopts;
-	char **command; /* NULL-terminated; NULL or empty if none */
-
-	/* Options that are not policy. */
-	bool clear_env;
-	bool add_exec;	/* --add-exec: rox on the target binary */
-	bool ldd;	/* --ldd: rox on its interpreter and libraries */
-	bool exec_all;	/* --exec (landrun 0.1): --ro/--rw gain execute */
+	char **command;		 /* NULL-terminated; command[0] NULL if none */
+	const char **env_opts;	 /* --env NAME or NAME=VALUE, in order */
+	size_t nenv_opts;
 	int *keep_fds;
 	size_t nkeep_fds;
+	bool clear_env;
+	bool add_exec;		 /* --add-exec: rox on the target binary */
+	bool ldd;		 /* --ldd: rox on its interpreter and libs */
+	bool exec_all;		 /* --exec (landrun 0.1): --ro/--rw gain x */
 
 	/* Filled by launch_prepare(). */
-	char *target;	    /* the resolved command file */
-	bool self_apply;    /* static/setuid: the launcher applies the policy */
-	const char *why_self_apply;
-	char *library;	    /* the shim */
-	char **envp;	    /* the command's environment */
-	size_t nenv, env_cap;
+	char *library;		 /* the shim */
+	char *target;		 /* the command's file, as exec will get it */
+	char *binary;		 /* the ELF file the kernel runs (after #!) */
+	const char *self_apply;	 /* why the launcher applies the policy
+				    itself ("is setuid"...), or NULL */
+	bool unsandboxed;	 /* no Landlock and allow-unsandboxed */
 };
 
 void launch_init(struct launch *l);
@@ -109,6 +110,9 @@ void launch_keep_fd(struct launch *l, int fd);
  */
 void launch_prepare(struct launch *l);
 
+/* The command part of launch_prepare() (launch_target.c). */
+void launch_resolve_target(struct launch *l);
+
 /*
  * Close fds above 2 (except kept ones), apply the policy to this process
  * when l->self_apply, and exec the target with l->envp.  Safe to call in a
@@ -118,6 +122,9 @@ __attribute__((noreturn)) void launch_exec(struct launch *l);
 
 /* A waitpid() status as a shell reports it: the code, or 128+signal. */
 int launch_exit_status(int wstatus);
+
+/* The value @name will have in the command's environment, or NULL. */
+const char *launch_getenv(const struct launch *l, const char *name);
 
 /* The modes that run nothing (launch_info.c); they return an exit code. */
 int launch_explain(struct launch *l);

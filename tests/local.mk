@@ -24,4 +24,5 @@ tests_helpers_abi_LDADD = src/libcore.la
 tests_helpers_nolandlock_SOURCES = tests/helpers/nolandlock.c
 
 TESTS += tests/e2e/core.bats
+TESTS += tests/e2e/launcher.bats tests/e2e/landrun.bats
 EXTRA_DIST += tests/e2e/helpers.bash $(filter %.bats,$(TESTS))

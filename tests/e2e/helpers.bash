@@ -7,6 +7,7 @@
 SHIM="$top_builddir/shim/.libs/liblandshim.so"
 PROBE="$top_builddir/tests/helpers/probe"
 HELPERS="$top_builddir/tests/helpers"
+LAUNCHER="$top_builddir/src/landshim"
 NOBODY=65534
 # What every dynamically linked program needs to start after exec.
 SYSTEM_ROX=/usr:/lib:/lib64:/bin:/etc/ld.so.cache
@@ -82,6 +83,55 @@ expect() {
 		# shellcheck disable=SC2154
 		if [ "$output" != "$want" ]; then
 			echo "as $user: $* -> status $status, output:" >&2
+			echo "$output" >&2
+			echo "expected: $want" >&2
+			return 1
+		fi
+	done
+}
+
+# A random port for this test (20000-39999: other suites run concurrently).
+random_port() {
+	echo $((20000 + RANDOM % 20000))
+}
+
+# listen USER ARGS...: start `probe ARGS` (serve-tcp PORT, serve-unix NAME)
+# outside any sandbox as USER, and wait until it is ready.
+LISTENERS=()
+listen() {
+	local user=$1 fifo
+	shift
+	fifo=$(mktemp -u "$T/ready.XXXXXX")
+	mkfifo "$fifo"
+	as_user "$user" "$PROBE" "$@" >"$fifo" 3>&- &
+	LISTENERS+=($!)
+	read -r _ <"$fifo"
+	rm -f "$fifo"
+}
+
+# background CMD...: a process outside the sandbox (its pid in $!).
+background() {
+	"$@" </dev/null >/dev/null 2>&1 3>&- &
+	LISTENERS+=($!)
+}
+
+stop_listeners() {
+	local pid
+	for pid in "${LISTENERS[@]}"; do
+		kill "$pid" 2>/dev/null || true
+	done
+}
+
+# lexpect RESULT ARGS...: as root and as nobody, `landshim ARGS` prints
+# RESULT (the probe's OK or errno name); the tree is reset before each run.
+lexpect() {
+	local want=$1 user
+	shift
+	for user in root nobody; do
+		reset_tree
+		run as_user "$user" "$LAUNCHER" "$@"
+		if [ "$output" != "$want" ]; then
+			echo "as $user: landshim $* -> status $status, output:" >&2
 			echo "$output" >&2
 			echo "expected: $want" >&2
 			return 1

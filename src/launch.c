@@ -1,0 +1,246 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Preparing and executing the sandboxed command: find the shim, validate
+ * the policy here (so that every error is the launcher's, exit 125), build
+ * the command's environment, close inherited fds, exec.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "launch.h"
+#include "log.h"
+#include "policy.h"
+
+extern char **environ;
+
+void launch_init(struct launch *l)
+{
+	memset(l, 0, sizeof(*l));
+	policy_init(&l->policy);
+}
+
+void launch_keep_fd(struct launch *l, int fd)
+{
+	l->keep_fds = xrealloc(l->keep_fds,
+			       (l->nkeep_fds + 1) * sizeof(*l->keep_fds));
+	l->keep_fds[l->nkeep_fds++] = fd;
+}
+
+const char *launch_getenv(const struct launch *l, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (size_t i = l->nenv_opts; i-- > 0;) {
+		const char *opt = l->env_opts[i];
+
+		if (strncmp(opt, name, n) != 0)
+			continue;
+		if (opt[n] == '=')
+			return opt + n + 1;
+		if (opt[n] == '\0')
+			return getenv(name);
+	}
+	return l->clear_env ? NULL : getenv(name);
+}
+
+int launch_exit_status(int wstatus)
+{
+	if (WIFSIGNALED(wstatus))
+		return 128 + WTERMSIG(wstatus);
+	return WEXITSTATUS(wstatus);
+}
+
+/* Is this process the launcher of the build tree (src/landshim)? */
+static bool in_build_tree(void)
+{
+	char self[PATH_MAX];
+	char *dir = realpath(ABS_TOP_BUILDDIR "/src", NULL);
+	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	bool inside;
+
+	if (!dir || n < 0) {
+		free(dir);
+		return false;
+	}
+	self[n] = '\0';
+	n = (ssize_t)strlen(dir);
+	inside = strncmp(self, dir, (size_t)n) == 0 && self[n] == '/';
+	free(dir);
+	return inside;
+}
+
+/*
+ * The shim: LANDSHIM_LIBRARY, else the build tree's for the build tree's
+ * launcher, else the installed one.  If the dynamic loader cannot read it,
+ * it runs the program unsandboxed, so it must be readable here (no fallback,
+ * DESIGN.md decision 7), and its path must survive LD_PRELOAD's splitting.
+ */
+static char *find_library(void)
+{
+	const char *env = getenv("LANDSHIM_LIBRARY");
+	const char *name = env ? env :
+			   in_build_tree() ?
+				 ABS_TOP_BUILDDIR "/shim/.libs/liblandshim.so" :
+				 PKGLIBDIR "/liblandshim.so";
+	char *path = realpath(name, NULL);
+	struct stat st;
+	int fd;
+
+	if (!path)
+		die_with_error("%s%s: cannot find the shim",
+			       env ? "LANDSHIM_LIBRARY=" : "", name);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		die_with_error("%s: cannot read the shim, refusing to run "
+			       "unsandboxed",
+			       path);
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode))
+		die("%s: the shim is not a regular file", path);
+	close(fd);
+	if (strpbrk(path, ": \t\n"))
+		die("%s: LD_PRELOAD cannot carry a path with ':' or spaces",
+		    path);
+	return path;
+}
+
+static void check_keep_fds(const struct launch *l)
+{
+	for (size_t i = 0; i < l->nkeep_fds; i++)
+		if (fcntl(l->keep_fds[i], F_GETFD) < 0)
+			die_with_error("--keep-fd %d", l->keep_fds[i]);
+}
+
+static void ignore_var(const char *name, const char *value, void *arg)
+{
+	(void)name;
+	(void)value;
+	(void)arg;
+}
+
+void launch_prepare(struct launch *l)
+{
+	struct policy_plan plan;
+	int ret;
+
+	l->library = find_library();
+	if (l->command && l->command[0])
+		launch_resolve_target(l);
+	check_keep_fds(l);
+	/* Serializing fails on what the shim could not be given. */
+	if (policy_to_env(&l->policy, ignore_var, NULL) < 0)
+		die("%s", l->policy.err);
+	ret = policy_validate(&l->policy, &plan);
+	if (ret < 0)
+		die("%s", l->policy.err);
+	l->unsandboxed = ret == 1;
+}
+
+static void set_var(const char *name, const char *value, void *arg)
+{
+	(void)arg;
+	if (setenv(name, value, 1) < 0)
+		die_with_error("setenv %s", name);
+}
+
+/* --clear-env and --env: the caller's values are read before clearing. */
+static void apply_env_options(struct launch *l)
+{
+	char **names = xcalloc(l->nenv_opts, sizeof(*names));
+	char **values = xcalloc(l->nenv_opts, sizeof(*values));
+
+	for (size_t i = 0; i < l->nenv_opts; i++) {
+		const char *value;
+
+		names[i] = xstrndup(l->env_opts[i],
+				    strcspn(l->env_opts[i], "="));
+		value = launch_getenv(l, names[i]);
+		values[i] = value ? xstrdup(value) : NULL;
+	}
+	if (l->clear_env && clearenv() != 0)
+		die("cannot clear the environment");
+	for (size_t i = 0; i < l->nenv_opts; i++) {
+		if (values[i])
+			set_var(names[i], values[i], NULL);
+		free(names[i]);
+		free(values[i]);
+	}
+	free(names);
+	free(values);
+}
+
+/* The policy for the shim, and the shim first in LD_PRELOAD. */
+static void export_policy(struct launch *l)
+{
+	const char *old = getenv("LD_PRELOAD");
+	size_t size = strlen(l->library) + (old ? strlen(old) : 0) + 2;
+	char *preload = xmalloc(size);
+
+	if (policy_to_env(&l->policy, set_var, NULL) < 0)
+		die("%s", l->policy.err);
+	snprintf(preload, size, "%s%s%s", l->library, old && *old ? ":" : "",
+		 old ? old : "");
+	set_var("LD_PRELOAD", preload, NULL);
+	free(preload);
+}
+
+static void build_environment(struct launch *l)
+{
+	apply_env_options(l);
+	policy_env_clear();
+	if (!l->self_apply && !l->unsandboxed)
+		export_policy(l);
+}
+
+static int compare_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+static void close_range_or_die(unsigned lo, unsigned hi)
+{
+	if (lo <= hi && syscall(SYS_close_range, lo, hi, 0) < 0)
+		die_with_error("close_range %u-%u", lo, hi);
+}
+
+/* Close every fd above 2 except the kept ones, which lose FD_CLOEXEC. */
+static void close_fds(struct launch *l)
+{
+	unsigned lo = 3;
+
+	qsort(l->keep_fds, l->nkeep_fds, sizeof(*l->keep_fds), compare_int);
+	for (size_t i = 0; i < l->nkeep_fds; i++) {
+		unsigned fd = (unsigned)l->keep_fds[i];
+
+		if (fd < lo)
+			continue;
+		close_range_or_die(lo, fd - 1);
+		if (fcntl((int)fd, F_SETFD, 0) < 0)
+			die_with_error("--keep-fd %u", fd);
+		lo = fd + 1;
+	}
+	close_range_or_die(lo, UINT_MAX);
+}
+
+void launch_exec(struct launch *l)
+{
+	build_environment(l);
+	close_fds(l);
+	if (l->self_apply && !l->unsandboxed &&
+	    policy_apply(&l->policy) < 0)
+		die("%s", l->policy.err);
+	execve(l->target, l->command, environ);
+	log_error("%s: %s", l->target, strerror(errno));
+	_exit(errno == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_EXEC);
+}

@@ -1,0 +1,251 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* The modes that run nothing: --explain, --check, --print-env. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+#include "landlock.h"
+#include "launch.h"
+#include "log.h"
+#include "policy.h"
+
+typedef const char *(*bit_namer)(uint64_t bit);
+
+static const char *restrict_flag_name(uint64_t bit)
+{
+	return ll_restrict_flag_name((uint32_t)bit);
+}
+
+/* " name name ...", or @none when no bit is set. */
+static void print_bits(uint64_t bits, bit_namer name, const char *none)
+{
+	if (!bits)
+		printf(" %s", none);
+	for (unsigned b = 0; b < 64; b++)
+		if (bits & (1ULL << b))
+			printf(" %s", name(1ULL << b));
+	putchar('\n');
+}
+
+/* "ro", "rox", "rw", "rwx", "unix", or a combination like "ro+unix". */
+static void set_label(unsigned set, char *buf, size_t size)
+{
+	static const char *const names[] = { "", "ro", "", "rw",
+					     "", "rox", "", "rwx" };
+	const char *base = names[set & LL_SET_RWX];
+	bool unix_socket = set & LL_SET_UNIX;
+
+	snprintf(buf, size, "%s%s%s", base, *base && unix_socket ? "+" : "",
+		 unix_socket ? "unix" : "");
+}
+
+static void explain_path(struct policy *p, size_t i,
+			 const struct policy_plan *plan)
+{
+	const struct policy_path *pp = &p->paths[i];
+	bool is_dir;
+	int fd = policy_open_path(p, i, &is_dir);
+	char label[16];
+
+	set_label(pp->set, label, sizeof(label));
+	printf("  %s (%s, %s): ", pp->path, label, pp->origin);
+	if (fd == -2) {
+		printf("missing, skipped\n");
+		return;
+	}
+	if (fd < 0)
+		die("%s", p->err);
+	close(fd);
+	printf("%s,", is_dir ? "directory" : "file");
+	print_bits(ll_fs_rights(pp->set, is_dir) & plan->fs_handled,
+		   ll_fs_right_name, "nothing this kernel handles");
+}
+
+static void explain_paths(struct policy *p, const struct policy_plan *plan)
+{
+	if (p->unrestricted & UNRESTRICTED_FS) {
+		printf("filesystem: unrestricted\n");
+		return;
+	}
+	printf("filesystem (everything else denied):%s\n",
+	       p->npaths ? "" : " nothing allowed");
+	for (size_t i = 0; i < p->npaths; i++)
+		explain_path(p, i, plan);
+}
+
+static void explain_ports(const struct policy *p, const char *what,
+			  const struct port_set *set, uint64_t handled)
+{
+	char *ports;
+
+	if (!handled) {
+		printf("%s: %s\n", what,
+		       p->unrestricted & UNRESTRICTED_NET ?
+			       "unrestricted" :
+			       "not restricted (this kernel has no TCP rules)");
+		return;
+	}
+	ports = port_set_format(set);
+	printf("%s: %s\n", what, *ports ? ports : "none (all denied)");
+	free(ports);
+}
+
+static int print_drop(void *arg, const char *what, const char *name,
+		      int needed)
+{
+	(void)arg;
+	printf("  %s %s: needs ABI %d, not restricted\n", what, name, needed);
+	return 0;
+}
+
+static void explain_kernel(const struct policy *p,
+			   const struct policy_plan *plan)
+{
+	if (p->unrestricted & UNRESTRICTED_SCOPE) {
+		printf("scoped: unrestricted\n");
+	} else {
+		printf("scoped (denied across the sandbox's border):");
+		print_bits(plan->scoped, ll_scope_name, "nothing");
+	}
+	printf("audit-log flags:");
+	print_bits(plan->restrict_flags, restrict_flag_name, "none");
+	printf("dropped by this kernel (Landlock ABI %d):", plan->abi);
+	if (!plan->fs_dropped && !plan->net_dropped && !plan->scope_dropped &&
+	    !plan->flags_dropped)
+		printf(" nothing");
+	putchar('\n');
+	policy_for_each_drop(plan, print_drop, NULL);
+	printf("mode: %s\n",
+	       p->strict ? "strict (a right this kernel lacks is an error)" :
+			   "best effort (rights this kernel lacks are dropped "
+			   "and reported at info level)");
+}
+
+static void explain_command(const struct launch *l)
+{
+	if (!l->target) {
+		printf("command: none\n");
+		return;
+	}
+	printf("command: %s", l->target);
+	if (strcmp(l->binary, l->target) != 0)
+		printf(" (run by %s)", l->binary);
+	printf("\n");
+	if (!l->self_apply) {
+		printf("applied by: the shim, preloaded\n");
+		return;
+	}
+	printf("applied by: landshim itself, before exec\n");
+	printf("warning: %s %s: the shim cannot be preloaded into it; "
+	       "started without landshim (LD_PRELOAD alone) it runs "
+	       "UNSANDBOXED\n",
+	       l->binary, l->self_apply);
+}
+
+int launch_explain(struct launch *l)
+{
+	struct policy *p = &l->policy;
+	struct policy_plan plan;
+
+	launch_prepare(l);
+	explain_command(l);
+	if (l->unsandboxed) {
+		printf("Landlock: not available: the command would run "
+		       "UNSANDBOXED (allow-unsandboxed)\n");
+		return 0;
+	}
+	policy_plan(p, ll_abi(), &plan);
+	explain_paths(p, &plan);
+	explain_ports(p, "tcp bind", &p->bind,
+		      plan.net_handled & LL_NET_BIND_TCP);
+	explain_ports(p, "tcp connect", &p->connect,
+		      plan.net_handled & LL_NET_CONNECT_TCP);
+	explain_kernel(p, &plan);
+	return 0;
+}
+
+static const struct {
+	int abi;
+	const char *what;
+} features[] = {
+	{ 1, "files: execute, read, write, create, remove" },
+	{ 2, "refer: link and rename across directories" },
+	{ 3, "truncate" },
+	{ 4, "TCP bind and connect" },
+	{ 5, "ioctl on devices" },
+	{ 6, "scoping: abstract unix sockets, signals" },
+	{ 7, "audit-log flags" },
+	{ 8, "TSYNC: every thread of a process" },
+	{ 9, "pathname unix sockets" },
+};
+
+int launch_check(void)
+{
+	struct utsname u;
+	int abi = ll_abi();
+
+	if (uname(&u) < 0)
+		snprintf(u.release, sizeof(u.release), "unknown");
+	if (abi < 1) {
+		printf("Landlock: not available on Linux %s: %s\n", u.release,
+		       ll_missing_reason(errno));
+		printf("landshim refuses to run commands here unless "
+		       "--allow-unsandboxed is given\n");
+		return 1;
+	}
+	printf("Landlock ABI %d on Linux %s\n", abi, u.release);
+	for (size_t i = 0; i < sizeof(features) / sizeof(*features); i++)
+		printf("  ABI %d  %-44s %s\n", features[i].abi, features[i].what,
+		       abi >= features[i].abi ? "enforced" : "NOT enforced");
+	return 0;
+}
+
+/* 'value' with each ' written as '\'' (POSIX sh). */
+static void print_quoted(const char *s)
+{
+	putchar('\'');
+	for (; *s; s++) {
+		if (*s == '\'')
+			fputs("'\\''", stdout);
+		else
+			putchar(*s);
+	}
+	putchar('\'');
+}
+
+static void print_export(const char *name, const char *value, void *arg)
+{
+	(void)arg;
+	printf("export %s=", name);
+	print_quoted(value);
+	putchar('\n');
+}
+
+/*
+ * The guard first: if the shim cannot be read, the dynamic loader would
+ * only warn and run the program unsandboxed (DESIGN.md decision 6).
+ */
+int launch_print_env(struct launch *l)
+{
+	launch_prepare(l);
+	fputs("[ -f ", stdout);
+	print_quoted(l->library);
+	fputs(" ] && [ -r ", stdout);
+	print_quoted(l->library);
+	fputs(" ] || { echo landshim: ", stdout);
+	print_quoted(l->library);
+	fputs(": cannot read the shim, refusing to run unsandboxed >&2; "
+	      "exit 125; }\n",
+	      stdout);
+	fputs("export LD_PRELOAD=", stdout);
+	print_quoted(l->library);
+	fputs("\"${LD_PRELOAD:+:$LD_PRELOAD}\"\n", stdout);
+	if (policy_to_env(&l->policy, print_export, NULL) < 0)
+		die("%s", l->policy.err);
+	return 0;
+}
