@@ -42,17 +42,20 @@ refuse_conf() {
 	done
 }
 
+# expect_tree VAR=VALUE...: a policy of ro on tree/ro and rw on tree/rw is
+# enforced, as root and as nobody.
+expect_tree() {
+	expect OK "$@" -- "$PROBE" read "$TREE/ro/file"
+	expect OK "$@" -- "$PROBE" create "$TREE/rw/new"
+	expect EACCES "$@" -- "$PROBE" write "$TREE/ro/file"
+	expect EACCES "$@" -- "$PROBE" read "$TREE/other/file"
+}
+
 @test "config file: its rules are enforced, the rest is denied" {
 	conf t.conf "# the tree
 ro = [\"$TREE/ro\"];
 rw = [\"$TREE/rw\"];"
-	expect OK LANDSHIM_CONFIG="$CONF/t.conf" -- "$PROBE" read "$TREE/ro/file"
-	expect OK LANDSHIM_CONFIG="$CONF/t.conf" -- \
-		"$PROBE" create "$TREE/rw/new"
-	expect EACCES LANDSHIM_CONFIG="$CONF/t.conf" -- \
-		"$PROBE" write "$TREE/ro/file"
-	expect EACCES LANDSHIM_CONFIG="$CONF/t.conf" -- \
-		"$PROBE" read "$TREE/other/file"
+	expect_tree LANDSHIM_CONFIG="$CONF/t.conf"
 }
 
 @test "config file: ports, a range, and what is not listed" {
@@ -80,12 +83,7 @@ rw = [\"$TREE/rw\"];"
 	conf main.conf "@include \"sub/inner.conf\"
 rw = [\"$TREE/rw\"];"
 	cd /
-	expect OK LANDSHIM_CONFIG="$CONF/main.conf" -- \
-		"$PROBE" read "$TREE/ro/file"
-	expect OK LANDSHIM_CONFIG="$CONF/main.conf" -- \
-		"$PROBE" write "$TREE/rw/file"
-	expect EACCES LANDSHIM_CONFIG="$CONF/main.conf" -- \
-		"$PROBE" read "$TREE/other/file"
+	expect_tree LANDSHIM_CONFIG="$CONF/main.conf"
 }
 
 @test "config file: a user profile from \$XDG_CONFIG_HOME" {
@@ -101,12 +99,7 @@ rw = [\"$TREE/rw\"];"
 @test "precedence: file < environment; lists are unions" {
 	conf t.conf "ro = [\"$TREE/ro\"];
 allow_unsandboxed = true;"
-	expect OK LANDSHIM_CONFIG="$CONF/t.conf" LANDSHIM_RW="$TREE/rw" -- \
-		"$PROBE" read "$TREE/ro/file"
-	expect OK LANDSHIM_CONFIG="$CONF/t.conf" LANDSHIM_RW="$TREE/rw" -- \
-		"$PROBE" write "$TREE/rw/file"
-	expect EACCES LANDSHIM_CONFIG="$CONF/t.conf" LANDSHIM_RW="$TREE/rw" -- \
-		"$PROBE" read "$TREE/other/file"
+	expect_tree LANDSHIM_CONFIG="$CONF/t.conf" LANDSHIM_RW="$TREE/rw"
 	# Without Landlock, the file allows running unsandboxed, and the
 	# environment takes that back.
 	run "$HELPERS/nolandlock" ENOSYS env LD_PRELOAD="$SHIM" \
