@@ -282,7 +282,7 @@ static int wrong_type(struct loader *l, const struct place *at,
 
 /* A setter's result, its message placed: "FILE:LINE: key: message". */
 static int with_place(struct loader *l, const struct place *at,
-		 const struct key *k, int ret)
+		      const struct key *k, int ret)
 {
 	if (ret < 0)
 		return fail(l->p, at, "%s: %s", k->name, l->p->err);
@@ -305,7 +305,8 @@ static int item_path(struct loader *l, const struct place *at,
 			    "$PWD/%s for the current directory)",
 			    k->name, path, path);
 	snprintf(origin, sizeof(origin), "%s:%u", at->file, at->line);
-	return with_place(l, at, k, policy_add_path(l->p, k->arg, path, origin));
+	return with_place(l, at, k,
+			  policy_add_path(l->p, k->arg, path, origin));
 }
 
 static int item_port(struct loader *l, const struct place *at,
@@ -336,7 +337,8 @@ static int item_name(struct loader *l, const struct place *at,
 {
 	if (config_setting_type(e) != CONFIG_TYPE_STRING)
 		return wrong_type(l, at, k, "a string");
-	return with_place(l, at, k, k->set_name(l->p, config_setting_get_string(e)));
+	return with_place(l, at, k,
+			  k->set_name(l->p, config_setting_get_string(e)));
 }
 
 static int item_bool(struct loader *l, const struct place *at,
@@ -407,7 +409,7 @@ static int load_profile(struct loader *l, const char *name,
 {
 	char dirs[3][PATH_SIZE], path[PATH_SIZE + 64];
 	char looked[3 * (PATH_SIZE + 2)] = "";
-	size_t n;
+	size_t n, len = 0;
 	struct stat st;
 
 	if (!valid_profile_name(name))
@@ -425,8 +427,8 @@ static int load_profile(struct loader *l, const char *name,
 		if (stat(path, &st) == 0 ||
 		    (errno != ENOENT && errno != ENOTDIR))
 			return load_path(l, path, at, false);
-		snprintf(looked + strlen(looked), sizeof(looked) - strlen(looked),
-			 "%s%s", i ? ", " : "", dirs[i]);
+		len += (size_t)snprintf(looked + len, sizeof(looked) - len,
+					"%s%s", i ? ", " : "", dirs[i]);
 	}
 	return fail(l->p, at, "profile \"%s\": not found (looked in %s)", name,
 		    looked);
@@ -692,7 +694,8 @@ static long mark_seen(struct loader *l, const struct stat *st,
 		      const char *path, const struct place *at, bool *done)
 {
 	for (size_t i = 0; i < l->nseen; i++) {
-		if (l->seen[i].dev != st->st_dev || l->seen[i].ino != st->st_ino)
+		if (l->seen[i].dev != st->st_dev ||
+		    l->seen[i].ino != st->st_ino)
 			continue;
 		if (l->seen[i].loading)
 			return fail(l->p, at,
@@ -741,7 +744,8 @@ static int load_path(struct loader *l, const char *path,
 		     const struct place *at, bool optional)
 {
 	struct source src = { .path = path };
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: a FIFO must not hang the program; it is refused. */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	int ret;
 
 	if (fd < 0 && errno == ENOENT && optional) {

@@ -226,6 +226,35 @@ static void test_errors(void)
 	is_int(policy_file_load(&p, dir, NULL), -1, "a directory");
 	ok(strstr(p.err, ": not a regular file") != NULL,
 	   "a directory is refused");
+	if (mkfifo(path_of("fifo"), 0600) < 0)
+		perror("mkfifo");
+	policy_free(&p);
+	is_int(policy_file_load(&p, path_of("fifo"), NULL), -1,
+	       "a FIFO, without waiting for a writer");
+	is_str(p.err, path_of("fifo: not a regular file"), "  refused");
+}
+
+/* 16 nested files load; the 17th level is refused where it is included. */
+static void test_depth(void)
+{
+	char name[32], text[64], want[300];
+
+	make_dir("deep");
+	for (int i = 1; i <= 17; i++) {
+		snprintf(name, sizeof(name), "deep/%d.conf", i);
+		snprintf(text, sizeof(text), "@include \"%d.conf?\"\n", i + 1);
+		write_file(name, text);
+	}
+	policy_free(&p);
+	is_int(policy_file_load(&p, path_of("deep/2.conf"), NULL), 0,
+	       "16 levels of @include");
+	policy_free(&p);
+	is_int(policy_file_load(&p, path_of("deep/1.conf"), NULL), -1,
+	       "17 levels of @include");
+	snprintf(want, sizeof(want),
+		 "%s:1: %s/17.conf: includes nested more than 16 deep",
+		 path_of("deep/16.conf"), path_of("deep"));
+	is_str(p.err, want, "  refused at the 16th file's @include");
 }
 
 /* A missing path is found when the rule is built, with the file's line. */
@@ -381,7 +410,8 @@ static void test_includes(void)
 	is_str(p.paths[0].path, "/from-c", "~/c.conf included");
 	setenv("HOME", dir, 1);
 
-	expect_loop("inc/self.conf", "inc/self.conf", 2, path_of("inc/self.conf"));
+	expect_loop("inc/self.conf", "inc/self.conf", 2,
+		    path_of("inc/self.conf"));
 	expect_loop("inc/l1.conf", "inc/l2.conf", 3, path_of("inc/l1.conf"));
 
 	snprintf(want, sizeof(want), "%s/inc/none.conf: No such file or "
@@ -435,7 +465,8 @@ static void test_profiles(void)
 			printf("# %s\n", p.err);
 	}
 	policy_free(&p);
-	is_int(policy_file_load(&p, ABS_TOP_SRCDIR "/conf/landshim.conf.example",
+	is_int(policy_file_load(&p,
+				ABS_TOP_SRCDIR "/conf/landshim.conf.example",
 				NULL),
 	       0, "the shipped example loads");
 	load_profile("network-client");
@@ -448,7 +479,8 @@ static void test_profiles(void)
 	make_dir(".config");
 	make_dir(".config/landshim");
 	make_dir(".config/landshim/profiles");
-	write_file(".config/landshim/profiles/base.conf", "ro = [\"/mine\"];\n");
+	write_file(".config/landshim/profiles/base.conf",
+		   "ro = [\"/mine\"];\n");
 	write_file(".config/landshim/profiles/uses.conf",
 		   "profiles = [\"base\", \"other\"];\nro = [\"/uses\"];\n");
 	write_file(".config/landshim/profiles/other.conf",
@@ -511,7 +543,8 @@ static void test_precedence(void)
 	setenv("LANDSHIM_ALLOW_UNSANDBOXED", "0", 1);
 	setenv("LANDSHIM_LOG_LEVEL", "error", 1);
 	policy_free(&p);
-	is_int(policy_from_env(&p, policy_file_load), 0, "file and environment");
+	is_int(policy_from_env(&p, policy_file_load), 0,
+	       "file and environment");
 	is_int(p.npaths, 2, "paths: a union");
 	is_str(p.paths[0].path, "/file", "file first");
 	is_str(p.paths[1].path, "/env", "then the environment");
@@ -553,6 +586,7 @@ int main(void)
 	test_schema();
 	test_errors();
 	test_missing_path();
+	test_depth();
 	test_variables();
 	test_includes();
 	test_profiles();
