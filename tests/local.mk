@@ -13,6 +13,11 @@ tests_unit_test_landlock_LDADD = src/libcore.la
 tests_unit_test_policy_SOURCES = tests/unit/test_policy.c tests/unit/tap.h
 tests_unit_test_policy_LDADD = src/libcore.la
 TESTS += tests/unit/test_landlock tests/unit/test_policy
+check_PROGRAMS += tests/unit/test_launch
+tests_unit_test_launch_SOURCES = tests/unit/test_launch.c tests/unit/tap.h
+tests_unit_test_launch_LDADD = src/liblaunch.la src/libpolicyfile.la \
+	src/libcore.la
+TESTS += tests/unit/test_launch
 
 EXTRA_DIST += tests/run-bats
 

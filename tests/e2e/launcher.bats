@@ -698,3 +698,12 @@ penv() {
 	lrefuse "--ro: $T/a:b: a path containing ':' cannot be passed" \
 		--ro "$T/a:b"
 }
+
+@test "README quick start: hostname allowed, passwd denied" {
+	run "$LAUNCHER" --rox /usr,/lib,/lib64,/bin --ro /etc/hostname \
+		sh -c 'cat /etc/hostname; cat /etc/passwd'
+	[ "$status" -eq 1 ]
+	[ "${lines[0]}" = "$(cat /etc/hostname)" ]
+	[[ "${lines[1]}" == *"/etc/passwd: Permission denied" ]]
+	[ "${#lines[@]}" -eq 2 ]
+}
