@@ -4,6 +4,8 @@ check_PROGRAMS += tests/helpers/probe-static tests/helpers/ptyrun
 # The same probe, statically linked: the dynamic loader never preloads it.
 tests_helpers_probe_static_SOURCES = tests/helpers/probe.c
 tests_helpers_probe_static_LDFLAGS = -all-static
+# No sanitizers here (--enable-sanitizers): they cannot link statically.
+tests_helpers_probe_static_CFLAGS = $(WARN_CFLAGS)
 tests_helpers_ptyrun_SOURCES = tests/helpers/ptyrun.c
 
 # A library whose constructor starts a thread (a multi-threaded host).
