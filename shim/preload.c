@@ -55,7 +55,11 @@ static void strip_ld_preload(void)
 		return;
 	out = xmalloc(strlen(list) + 1);
 	for (const char *s = list; *s;) {
-		size_t len = strcspn(s, ": ");
+		size_t len = 0;
+
+		/* Not strcspn(): see item_length() in src/policy.c. */
+		while (s[len] && s[len] != ':' && s[len] != ' ')
+			len++;
 
 		if (len && !is_self(s, len, info.dli_fname)) {
 			if (n)

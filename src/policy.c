@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "log.h"
@@ -69,6 +68,20 @@ int policy_add_path(struct policy *p, unsigned set, const char *path,
 }
 
 /*
+ * strcspn() by hand: glibc's SSE4.2 strcspn() reads a table in libc's
+ * .rodata, and the shim, which parses before main(), would fault in 64 KiB
+ * more of it in every sandboxed process.
+ */
+static size_t item_length(const char *s, const char *seps)
+{
+	size_t n = 0;
+
+	while (s[n] && !strchr(seps, s[n]))
+		n++;
+	return n;
+}
+
+/*
  * Call @fn on each element of @list split on @seps.  Empty elements are an
  * error: "/usr::/lib" is more likely an unset variable than an intent.
  */
@@ -81,7 +94,7 @@ static int for_each_item(struct policy *p, const char *list, const char *seps,
 	if (*list == '\0')
 		return 0;
 	for (;;) {
-		size_t n = strcspn(s, seps);
+		size_t n = item_length(s, seps);
 		char item[PATH_MAX + 2];
 
 		if (n == 0)
@@ -482,9 +495,16 @@ int policy_report_drops(struct policy *p, const struct policy_plan *plan)
 int policy_open_path(struct policy *p, size_t i, bool *is_dir)
 {
 	const struct policy_path *pp = &p->paths[i];
-	struct stat st;
-	int fd = open(pp->path, O_PATH | O_CLOEXEC);
+	/*
+	 * O_DIRECTORY tells a directory from a file without fstat(), which
+	 * glibc makes an fstatat() of a "" in libc's .rodata: one syscall
+	 * less per directory, and 64 KiB less resident in the shim's process.
+	 */
+	int fd = open(pp->path, O_PATH | O_CLOEXEC | O_DIRECTORY);
 
+	*is_dir = fd >= 0;
+	if (fd < 0 && errno == ENOTDIR)
+		fd = open(pp->path, O_PATH | O_CLOEXEC);
 	if (fd < 0) {
 		if (errno == ENOENT && (pp->optional || p->ignore_missing)) {
 			log_debug("%s: %s: missing, skipped (optional)",
@@ -494,13 +514,6 @@ int policy_open_path(struct policy *p, size_t i, bool *is_dir)
 		return policy_error(p, "%s: %s: %s", pp->origin, pp->path,
 				    strerror(errno));
 	}
-	if (fstat(fd, &st) < 0) {
-		policy_error(p, "%s: %s: %s", pp->origin, pp->path,
-			     strerror(errno));
-		close(fd);
-		return -1;
-	}
-	*is_dir = S_ISDIR(st.st_mode);
 	return fd;
 }
 
@@ -533,6 +546,9 @@ static int add_path_rules(struct policy *p, int ruleset, uint64_t handled)
 
 static int add_port_rules(struct policy *p, int ruleset, uint64_t handled)
 {
+	/* Walking 16 KiB of empty bitmaps costs the shim page faults. */
+	if (!p->bind.count && !p->connect.count)
+		return 0;
 	for (unsigned w = 0; w < POLICY_PORTS / 64; w++) {
 		uint64_t any = p->bind.bits[w] | p->connect.bits[w];
 
