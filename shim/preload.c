@@ -10,9 +10,11 @@
 #include "config.h"
 
 #include <dlfcn.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/auxv.h>
+#include <unistd.h>
 
 #include "log.h"
 #include "policy.h"
@@ -76,6 +78,24 @@ static void strip_ld_preload(void)
 	free(out);
 }
 
+/* LANDSHIM_ADD_EXEC, LANDSHIM_LDD: the program is what ld.so loaded. */
+static void add_program_rules(void)
+{
+	char exe[PATH_MAX];
+	ssize_t n;
+
+	if (!policy.add_exec && !policy.ldd)
+		return;
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n < 0)
+		die_with_error("/proc/self/exe: cannot name the program for "
+			       "LANDSHIM_ADD_EXEC or LANDSHIM_LDD");
+	exe[n] = '\0';
+	if (policy_add_program(&policy, exe, exe, getenv("LD_LIBRARY_PATH")) <
+	    0)
+		die("%s", policy.err);
+}
+
 __attribute__((constructor)) static void landshim_init(void)
 {
 	if (getauxval(AT_SECURE))
@@ -87,6 +107,7 @@ __attribute__((constructor)) static void landshim_init(void)
 		die("preloaded without a policy: set LANDSHIM_RO, LANDSHIM_RW, "
 		    "... or LANDSHIM_PROFILE (LANDSHIM_RO= with an empty "
 		    "value denies everything)");
+	add_program_rules();
 	if (policy_apply(&policy) < 0)
 		die("%s", policy.err);
 	strip_ld_preload();

@@ -74,8 +74,6 @@ struct launch {
 	int *keep_fds;
 	size_t nkeep_fds;
 	bool clear_env;
-	bool add_exec;		 /* --add-exec: rox on the target binary */
-	bool ldd;		 /* --ldd: rox on its interpreter and libs */
 	bool exec_all;		 /* --exec (landrun 0.1): --ro/--rw gain x */
 
 	/* Filled by launch_prepare(). */

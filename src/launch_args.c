@@ -209,6 +209,8 @@ static const struct launch_option options[] = {
 	LOG_FLAG("log-enable-subprocesses", "enable-subprocesses"),
 	LOG_FLAG("log-disable-subdomains", "disable-subdomains"),
 	POLICY_FLAG("ignore-missing", policy_set_ignore_missing),
+	POLICY_FLAG("add-exec", policy_set_add_exec),
+	POLICY_FLAG("ldd", policy_set_ldd),
 	POLICY_FLAG("strict", policy_set_strict),
 	POLICY_FLAG("best-effort", policy_set_best_effort),
 	POLICY_FLAG("allow-unsandboxed", policy_set_allow_unsandboxed),
@@ -218,8 +220,6 @@ static const struct launch_option options[] = {
 	WITH_ARG("env", WHEN_PARSED, opt_env),
 	WITH_ARG("keep-fd", WHEN_PARSED, opt_keep_fd),
 	SWITCH("exec", exec_all),
-	SWITCH("add-exec", add_exec),
-	SWITCH("ldd", ldd),
 	SWITCH("clear-env", clear_env),
 	MODE("explain", LAUNCH_EXPLAIN),
 	MODE("check", LAUNCH_CHECK),
@@ -356,9 +356,6 @@ static void check_command(struct launch *l)
 	default:
 		break;
 	}
-	if (!has_command && (l->add_exec || l->ldd) &&
-	    l->mode != LAUNCH_HELP && l->mode != LAUNCH_VERSION)
-		die("--%s: needs a command", l->add_exec ? "add-exec" : "ldd");
 	if (l->mode == LAUNCH_PRINT_ENV &&
 	    (l->clear_env || l->nenv_opts || l->nkeep_fds))
 		die("--print-env: --clear-env, --env and --keep-fd cannot be "

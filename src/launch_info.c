@@ -130,6 +130,9 @@ static void explain_command(const struct launch *l)
 {
 	if (!l->target) {
 		printf("command: none\n");
+		if (l->policy.add_exec || l->policy.ldd)
+			printf("add-exec, ldd: rules added for the program "
+			       "when it starts\n");
 		return;
 	}
 	printf("command: %s", l->target);

@@ -185,28 +185,13 @@ static const char *unreachable_by_shim(const struct launch *l,
 	return NULL;
 }
 
-struct rule_arg {
-	struct launch *l;
-	const char *origin;
-};
-
-static int add_rox(const char *path, void *arg)
+static int add_chain_file(const char *path, void *arg)
 {
-	struct rule_arg *r = arg;
+	struct policy *p = arg;
 
-	if (policy_add_path(&r->l->policy, LL_SET_ROX, path, r->origin) < 0)
-		die("%s: %s", r->origin, r->l->policy.err);
+	if (policy_add_path(p, LL_SET_ROX, path, "the command") < 0)
+		die("%s", p->err);
 	return 0;
-}
-
-static void add_deps(struct launch *l, const char *origin)
-{
-	struct rule_arg r = { l, origin };
-	char err[512];
-
-	if (elf_deps(l->binary, launch_getenv(l, "LD_LIBRARY_PATH"), add_rox,
-		     &r, err, sizeof(err)) < 0)
-		die("%s: %s", origin, err);
 }
 
 /*
@@ -216,20 +201,20 @@ static void add_deps(struct launch *l, const char *origin)
  */
 void launch_resolve_target(struct launch *l)
 {
-	struct rule_arg self = { l, "the command" };
+	const char *ld_path = launch_getenv(l, "LD_LIBRARY_PATH");
 
 	l->target = find_command(l, l->command[0]);
 	l->binary = final_binary(l->target, NULL, NULL);
 	l->self_apply = unreachable_by_shim(l, l->binary);
-	if (l->add_exec)
-		add_rox(l->target, &(struct rule_arg){ l, "--add-exec" });
-	if (l->ldd)
-		add_deps(l, "--ldd");
+	if (policy_add_program(&l->policy, l->target, l->binary, ld_path) < 0)
+		die("%s", l->policy.err);
 	if (!l->self_apply)
 		return;
 	log_info("%s %s: the shim cannot be preloaded into it, so "
 		 "landshim applies the policy itself before exec",
 		 l->binary, l->self_apply);
-	free(final_binary(l->target, add_rox, &self));
-	add_deps(l, "the command");
+	free(final_binary(l->target, add_chain_file, &l->policy));
+	if (policy_add_elf_deps(&l->policy, l->binary, ld_path,
+				"the command") < 0)
+		die("%s", l->policy.err);
 }

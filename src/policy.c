@@ -13,6 +13,7 @@
 #include <sys/prctl.h>
 #include <unistd.h>
 
+#include "elfdeps.h"
 #include "log.h"
 #include "policy.h"
 
@@ -172,6 +173,53 @@ int policy_make_absolute(struct policy *p)
 		pp->path = abs;
 	}
 	free(cwd);
+	return 0;
+}
+
+void policy_set_add_exec(struct policy *p, bool on)
+{
+	p->add_exec = on;
+}
+
+void policy_set_ldd(struct policy *p, bool on)
+{
+	p->ldd = on;
+}
+
+struct deps_arg {
+	struct policy *p;
+	const char *origin;
+};
+
+static int add_dep(const char *path, void *arg)
+{
+	const struct deps_arg *a = arg;
+
+	return policy_add_path(a->p, LL_SET_ROX, path, a->origin);
+}
+
+int policy_add_elf_deps(struct policy *p, const char *elf,
+			const char *ld_library_path, const char *origin)
+{
+	struct deps_arg a = { p, origin };
+	char err[sizeof(p->err) - 64];
+
+	err[0] = '\0';
+	if (elf_deps(elf, ld_library_path, add_dep, &a, err, sizeof(err)) == 0)
+		return 0;
+	/* An error of add_dep() is already in p->err. */
+	return err[0] ? policy_error(p, "%s: %s", origin, err) : -1;
+}
+
+int policy_add_program(struct policy *p, const char *program, const char *elf,
+		       const char *ld_library_path)
+{
+	if (p->add_exec &&
+	    policy_add_path(p, LL_SET_ROX, program, "add-exec") < 0)
+		return -1;
+	if (p->ldd && policy_add_elf_deps(p, elf, ld_library_path, "ldd") < 0)
+		return -1;
+	p->add_exec = p->ldd = false;
 	return 0;
 }
 

@@ -46,6 +46,8 @@ struct policy {
 	bool strict;			/* a dropped right is an error */
 	bool allow_unsandboxed;		/* run even without Landlock */
 	bool ignore_missing;		/* every path is optional */
+	bool add_exec;			/* rox on the program's file */
+	bool ldd;			/* rox on its interpreter and libs */
 	char err[512];
 };
 
@@ -73,6 +75,21 @@ int policy_add_path_list(struct policy *p, unsigned set, const char *list,
 void policy_set_ignore_missing(struct policy *p, bool on);
 /* Rewrite every relative path against the current directory. */
 int policy_make_absolute(struct policy *p);
+
+/*
+ * Rules for the program itself, known only when it is (the launcher's
+ * command, the shim's /proc/self/exe): add_exec grants rox on @program,
+ * ldd on the interpreter and libraries of @elf (the same file, or the
+ * interpreter of a "#!" script).  The two switches are then cleared: the
+ * rules are there, nobody downstream adds them again.
+ */
+void policy_set_add_exec(struct policy *p, bool on);
+void policy_set_ldd(struct policy *p, bool on);
+int policy_add_program(struct policy *p, const char *program, const char *elf,
+		       const char *ld_library_path);
+/* Rox on what @elf needs to load (elfdeps.h), each with @origin. */
+int policy_add_elf_deps(struct policy *p, const char *elf,
+			const char *ld_library_path, const char *origin);
 
 /* TCP ports: "443", "8000-8100", lists separated by ',' or ':'. */
 int policy_add_ports(struct policy *p, uint64_t net_access, const char *spec);

@@ -111,6 +111,18 @@ static int set_ignore_missing(struct policy *p, const char *n, const char *v)
 	return with_bool(p, v, policy_set_ignore_missing);
 }
 
+static int set_add_exec(struct policy *p, const char *n, const char *v)
+{
+	(void)n;
+	return with_bool(p, v, policy_set_add_exec);
+}
+
+static int set_ldd(struct policy *p, const char *n, const char *v)
+{
+	(void)n;
+	return with_bool(p, v, policy_set_ldd);
+}
+
 static int set_log_level(struct policy *p, const char *n, const char *v)
 {
 	(void)n;
@@ -136,6 +148,8 @@ static const struct env_var {
 	{ "LANDSHIM_UNRESTRICTED", set_unrestricted },
 	{ "LANDSHIM_LOG_FLAGS", set_log_flags },
 	{ "LANDSHIM_IGNORE_MISSING", set_ignore_missing },
+	{ "LANDSHIM_ADD_EXEC", set_add_exec },
+	{ "LANDSHIM_LDD", set_ldd },
 	{ "LANDSHIM_BEST_EFFORT", set_best_effort },
 	{ "LANDSHIM_STRICT", set_strict },
 	{ "LANDSHIM_ALLOW_UNSANDBOXED", set_allow_unsandboxed },
@@ -378,6 +392,10 @@ int policy_to_env(struct policy *p, policy_env_fn fn, void *arg)
 	emit_names("LANDSHIM_LOG_FLAGS", log_flags, p->restrict_flags, fn, arg);
 	if (p->ignore_missing)
 		fn("LANDSHIM_IGNORE_MISSING", "1", arg);
+	if (p->add_exec)
+		fn("LANDSHIM_ADD_EXEC", "1", arg);
+	if (p->ldd)
+		fn("LANDSHIM_LDD", "1", arg);
 	if (p->strict)
 		fn("LANDSHIM_STRICT", "1", arg);
 	if (p->allow_unsandboxed)

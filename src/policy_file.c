@@ -461,6 +461,8 @@ static const struct key keys[] = {
 	{ "allow_unsandboxed", item_bool,
 	  .set_bool = policy_set_allow_unsandboxed },
 	{ "ignore_missing", item_bool, .set_bool = policy_set_ignore_missing },
+	{ "add_exec", item_bool, .set_bool = policy_set_add_exec },
+	{ "ldd", item_bool, .set_bool = policy_set_ldd },
 };
 
 /* Dashes and underscores are the same: "bind-tcp" is "bind_tcp". */

@@ -251,7 +251,7 @@ denied_both() {
 	denied_both "$LAUNCHER" --ldd --add-exec /usr/bin/cat /etc/hostname
 	denied_both "$LAUNCHER" --ldd --add-exec /usr/bin/ls /usr/lib
 	run "$LAUNCHER" --ldd --add-exec --explain /usr/bin/true
-	[ "$(echo "$output" | grep -c ' (rox, --')" -eq \
+	[ "$(echo "$output" | grep -cE ' \(rox, (add-exec|ldd)\)')" -eq \
 		"$(($(ldd /usr/bin/true | grep -c '/') + 1))" ]
 	[[ "$output" == *"tcp bind: none (all denied)"* ]]
 }

@@ -496,9 +496,8 @@ lrefuse() {
 		"$PROBE" exec "$PROBE" read /usr/lib/os-release
 	lexpect EACCES --add-exec --ro /usr,/lib,/lib64,/bin \
 		"$PROBE" exec /bin/echo OK
-	run "$LAUNCHER" --add-exec --explain
-	[ "$status" -eq 125 ]
-	[ "$output" = "landshim: --add-exec: needs a command" ]
+	run "$LAUNCHER" --add-exec --explain "$PROBE"
+	[[ "$output" == *"  $PROBE (rox, add-exec): file, execute read_file"* ]]
 }
 
 @test "--ldd grants rox on the interpreter and libraries, found without running anything" {
@@ -510,7 +509,37 @@ lrefuse() {
 	lexpect EACCES "$PROBE" read "$libc"
 	lexpect EACCES --ldd "$PROBE" read /etc/hostname
 	run "$LAUNCHER" --ldd --explain "$PROBE"
-	[[ "$output" == *"$libc (rox, --ldd): file, execute read_file"* ]]
+	[[ "$output" == *"$libc (rox, ldd): file, execute read_file"* ]]
+}
+
+@test "LANDSHIM_ADD_EXEC, LANDSHIM_LDD and the config keys: the shim adds the program's rules" {
+	local helpers
+	helpers=$(cd "$HELPERS" && pwd -P)
+	# The probe runs itself again: that needs its file and its libraries.
+	expect OK LANDSHIM_ADD_EXEC=1 LANDSHIM_LDD=1 LANDSHIM_RO="$TREE/ro" -- \
+		"$PROBE" exec "$helpers/probe" read "$TREE/ro/file"
+	expect EACCES LANDSHIM_LDD=1 LANDSHIM_RO="$TREE/ro" -- \
+		"$PROBE" exec "$helpers/probe" read "$TREE/ro/file"
+	expect EACCES LANDSHIM_ADD_EXEC=1 LANDSHIM_RO="$TREE/ro" -- \
+		"$PROBE" exec "$helpers/probe" read "$TREE/ro/file"
+	printf 'add_exec = true;\nldd = true;\nro = ["%s"];\n' "$TREE/ro" \
+		>"$T/prog.conf"
+	chmod 644 "$T/prog.conf"
+	lexpect OK --config "$T/prog.conf" \
+		"$PROBE" exec "$helpers/probe" read "$TREE/ro/file"
+	expect OK LANDSHIM_CONFIG="$T/prog.conf" -- \
+		"$PROBE" exec "$helpers/probe" read "$TREE/ro/file"
+	# Without a command the switches travel in the variables.
+	run "$LAUNCHER" --print-env --add-exec --ldd
+	[[ "$output" == *"export LANDSHIM_ADD_EXEC='1'"$'\n'"export LANDSHIM_LDD='1'"* ]]
+	run penv root --add-exec --ldd --ro "$TREE/ro" -- \
+		"$PROBE" exec "$helpers/probe" read "$TREE/ro/file"
+	[ "$output" = OK ]
+	# With one, the launcher adds the rules: the shim does not again.
+	run "$LAUNCHER" --add-exec --ldd "$PROBE" env
+	! echo "$output" | grep -q LANDSHIM_
+	run "$LAUNCHER" --explain --add-exec --ldd
+	[[ "$output" == *"add-exec, ldd: rules added for the program when it starts"* ]]
 }
 
 @test "--explain prints the resolved policy and runs nothing" {

@@ -95,7 +95,7 @@ static void test_switches(void)
 	PARSE("--strict", "--best-effort", "true");
 	ok(l.policy.strict, "--best-effort does not undo --strict");
 	PARSE("--add-exec", "--ldd", "--clear-env", "--keep-fd", "5,7", "x");
-	ok(l.add_exec && l.ldd && l.clear_env, "launcher switches");
+	ok(l.policy.add_exec && l.policy.ldd && l.clear_env, "switches");
 	is_int(l.nkeep_fds, 2, "--keep-fd list");
 	is_int(l.keep_fds[1], 7, "--keep-fd value");
 }
@@ -164,6 +164,30 @@ static void test_to_env(void)
 	       "--rw: /a:b: a path containing ':' cannot be passed to the "
 	       "shim (colon-separated lists)",
 	       "and named");
+	policy_free(&p);
+}
+
+static void test_add_program(void)
+{
+	struct policy p;
+
+	policy_init(&p);
+	is_int(policy_add_program(&p, "/usr/bin/true", "/usr/bin/true", NULL),
+	       0, "no switch: nothing to add");
+	is_int(p.npaths, 0, "no rule");
+	policy_set_add_exec(&p, true);
+	policy_set_ldd(&p, true);
+	is_int(policy_add_program(&p, "/usr/bin/true", "/usr/bin/true", NULL),
+	       0, "add-exec and ldd");
+	ok(p.npaths >= 3, "the program, its interpreter, libc");
+	is_str(p.paths[0].path, "/usr/bin/true", "the program first");
+	is_int(p.paths[0].set, LL_SET_ROX, "rox");
+	is_str(p.paths[1].origin, "ldd", "then what ldd found");
+	ok(!p.add_exec && !p.ldd, "the switches are spent");
+	policy_set_ldd(&p, true);
+	is_int(policy_add_program(&p, "/nonexistent", "/nonexistent", NULL),
+	       -1, "a missing program");
+	ok(strncmp(p.err, "ldd: ", 5) == 0, "named in the error");
 	policy_free(&p);
 }
 
@@ -265,6 +289,7 @@ int main(void)
 	test_command();
 	test_to_env();
 	test_port_format();
+	test_add_program();
 	test_getenv();
 	test_exit_status();
 	test_keep_fd();
