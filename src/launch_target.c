@@ -108,6 +108,9 @@ static char *script_interpreter(const char *path)
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	size_t start, len;
 
+	/* A missing interpreter: exec will say so (127). */
+	if (fd < 0 && errno == ENOENT)
+		return NULL;
 	if (fd < 0)
 		die_with_error("%s: cannot read it to see what the kernel "
 			       "would run",
@@ -159,28 +162,38 @@ static void inspect(const char *path, struct elf_info *info)
 		die("%s", err);
 }
 
-/* Why the shim cannot reach @binary, or NULL when it can. */
+/*
+ * Why the shim cannot reach @binary, or NULL when it can (or when exec will
+ * fail anyway).  @info tells what @binary is.
+ */
 static const char *unreachable_by_shim(const struct launch *l,
-				       const char *binary)
+				       const char *binary,
+				       struct elf_info *info)
 {
-	struct elf_info info, shim;
+	struct elf_info shim;
 	struct stat st;
 
-	if (stat(binary, &st) < 0)
+	memset(info, 0, sizeof(*info));
+	if (stat(binary, &st) < 0) {
+		if (errno == ENOENT)
+			return NULL; /* exec will fail: 127 */
 		die_with_error("%s", binary);
+	}
+	inspect(binary, info);
 	if (st.st_mode & S_ISUID)
 		return "is setuid";
 	if ((st.st_mode & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP))
 		return "is setgid";
 	if (has_file_caps(binary))
 		return "has file capabilities";
-	inspect(binary, &info);
-	if (!info.is_elf)
-		return NULL; /* the kernel refuses it, or binfmt_misc runs it */
-	if (info.is_static)
+	/* The kernel refuses it, or binfmt_misc hands it to an interpreter
+	 * that may be anything: do not count on the shim. */
+	if (!info->is_elf)
+		return "is not an ELF program";
+	if (info->is_static)
 		return "is statically linked";
 	inspect(l->library, &shim);
-	if (info.elf_class != shim.elf_class || info.machine != shim.machine)
+	if (info->elf_class != shim.elf_class || info->machine != shim.machine)
 		return "is of another ELF class or machine than the shim";
 	return NULL;
 }
@@ -202,10 +215,11 @@ static int add_chain_file(const char *path, void *arg)
 void launch_resolve_target(struct launch *l)
 {
 	const char *ld_path = launch_getenv(l, "LD_LIBRARY_PATH");
+	struct elf_info info;
 
 	l->target = find_command(l, l->command[0]);
 	l->binary = final_binary(l->target, NULL, NULL);
-	l->self_apply = unreachable_by_shim(l, l->binary);
+	l->self_apply = unreachable_by_shim(l, l->binary, &info);
 	if (policy_add_program(&l->policy, l->target, l->binary, ld_path) < 0)
 		die("%s", l->policy.err);
 	if (!l->self_apply)
@@ -214,7 +228,7 @@ void launch_resolve_target(struct launch *l)
 		 "landshim applies the policy itself before exec",
 		 l->binary, l->self_apply);
 	free(final_binary(l->target, add_chain_file, &l->policy));
-	if (policy_add_elf_deps(&l->policy, l->binary, ld_path,
-				"the command") < 0)
+	if (info.is_elf && policy_add_elf_deps(&l->policy, l->binary, ld_path,
+					       "the command") < 0)
 		die("%s", l->policy.err);
 }

@@ -406,6 +406,18 @@ lrefuse() {
 	[ "$output" = "landshim: landshim-no-such-command: command not found" ]
 	run "$LAUNCHER" --rox / "$T/missing"
 	[ "$status" -eq 127 ]
+	# Neither ELF nor "#!": landshim sandboxes it itself, exec refuses it.
+	printf 'echo hi\n' >"$T/no-shebang"
+	chmod 755 "$T/no-shebang"
+	run "$LAUNCHER" --log-level info --rox / "$T/no-shebang"
+	[ "$status" -eq 126 ]
+	[[ "${lines[0]}" == *"$T/no-shebang is not an ELF program"* ]]
+	[ "${lines[1]}" = "landshim: $T/no-shebang: Exec format error" ]
+	printf '#!/nonexistent/interpreter\n' >"$T/orphan"
+	chmod 755 "$T/orphan"
+	run "$LAUNCHER" --rox / "$T/orphan"
+	[ "$status" -eq 127 ]
+	[ "$output" = "landshim: $T/orphan: No such file or directory" ]
 }
 
 @test "exit codes: the command's status; a signal shows as 128+N" {
