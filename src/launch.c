@@ -127,6 +127,23 @@ static void ignore_var(const char *name, const char *value, void *arg)
 	(void)arg;
 }
 
+/*
+ * The kernel takes at most 32 pages for one "NAME=VALUE" string
+ * (MAX_ARG_STRLEN); past that, exec would fail with E2BIG.
+ */
+static void check_var_size(const char *name, const char *value, void *arg)
+{
+	size_t len = strlen(name) + 1 + strlen(value);
+	size_t max = 32 * (size_t)sysconf(_SC_PAGESIZE) - 1;
+
+	(void)arg;
+	if (len > max)
+		die("%s: the policy takes %zu bytes in the environment, more "
+		    "than the kernel passes in one variable (%zu): list "
+		    "directories rather than their files",
+		    name, len, max);
+}
+
 void launch_prepare(struct launch *l)
 {
 	struct policy_plan plan;
@@ -137,7 +154,9 @@ void launch_prepare(struct launch *l)
 		launch_resolve_target(l);
 	check_keep_fds(l);
 	/* Serializing fails on what the shim could not be given. */
-	if (policy_to_env(&l->policy, ignore_var, NULL) < 0)
+	if (policy_to_env(&l->policy,
+			  l->self_apply ? ignore_var : check_var_size,
+			  NULL) < 0)
 		die("%s", l->policy.err);
 	ret = policy_validate(&l->policy, &plan);
 	if (ret < 0)

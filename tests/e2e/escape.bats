@@ -210,6 +210,15 @@ teardown() {
 	done
 }
 
+@test "a static binary started through the launcher is sandboxed" {
+	attempt OK launcher LANDSHIM_RO="$TREE/ro" -- \
+		"$PROBE_STATIC" read "$TREE/ro/file"
+	attempt EACCES launcher LANDSHIM_RO="$TREE/ro" -- \
+		"$PROBE_STATIC" read "$TREE/other/file"
+	attempt EACCES launcher LANDSHIM_RO="$TREE/ro" -- \
+		"$PROBE_STATIC" exec "$PROBE_STATIC" read "$TREE/other/file"
+}
+
 @test "a setuid binary inside the sandbox stays sandboxed and unprivileged" {
 	local mode rox=$SYSTEM_ROX:$HELPERS_DIR:$T/bin
 	mkdir "$T/bin"
@@ -254,5 +263,51 @@ nest_attempt() {
 			[ "$output" = "landshim: landlock_restrict_self: Argument list too long (16 nested sandboxes)" ]
 			[ ! -e "$TREE/rw/m17-$mode-$user" ]
 		done
+	done
+}
+
+@test "a setuid binary started through the launcher is sandboxed, unprivileged" {
+	mkdir "$T/bin"
+	install -m 4755 -o root "$PROBE" "$T/bin/suid-probe"
+	echo secret >"$TREE/ro/secret"
+	chmod 600 "$TREE/ro/secret"
+	attempt_as nobody OK launcher LANDSHIM_RO="$TREE/ro" -- \
+		"$T/bin/suid-probe" read "$TREE/ro/file"
+	attempt_as nobody EACCES launcher LANDSHIM_RO="$TREE/ro" -- \
+		"$T/bin/suid-probe" read "$TREE/other/file"
+	attempt_as nobody EACCES launcher LANDSHIM_RO="$TREE/ro" -- \
+		"$T/bin/suid-probe" read "$TREE/ro/secret"
+}
+
+@test "an fd opened before the sandbox: the launcher closes it unless --keep-fd" {
+	local user
+	for user in root nobody; do
+		run as_user "$user" "$LAUNCHER" -- "$PROBE" fd-read 5 \
+			5<"$TREE/other/file"
+		[ "$output" = EBADF ]
+		run as_user "$user" "$LAUNCHER" --keep-fd 5 -- \
+			"$PROBE" fd-read 5 5<"$TREE/other/file"
+		[ "$output" = OK ]
+		# Kept, the fd is the only way in: the path stays denied.
+		run as_user "$user" "$LAUNCHER" --keep-fd 5 -- \
+			"$PROBE" read "$TREE/other/file" 5<"$TREE/other/file"
+		[ "$output" = EACCES ]
+	done
+}
+
+@test "nesting the launcher past 16 layers is a clean refusal (125)" {
+	local user n layers=()
+	local rox=$SYSTEM_ROX:$HELPERS_DIR:$SHIM_DIR:$(cd "$top_builddir/src" && pwd -P)
+	for ((n = 0; n < 16; n++)); do
+		layers+=("$LAUNCHER" --rox "${rox//:/,}" --rw "$TREE/rw" --)
+	done
+	for user in root nobody; do
+		run as_user "$user" "${layers[@]}" "$PROBE" create "$TREE/rw/m16-$user"
+		[ "$output" = OK ]
+		run as_user "$user" "$LAUNCHER" --rox "${rox//:/,}" --rw "$TREE/rw" -- \
+			"${layers[@]}" "$PROBE" create "$TREE/rw/m17-$user"
+		[ "$status" -eq 125 ]
+		[ "$output" = "landshim: landlock_restrict_self: Argument list too long (16 nested sandboxes)" ]
+		[ ! -e "$TREE/rw/m17-$user" ]
 	done
 }

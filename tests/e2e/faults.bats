@@ -92,6 +92,12 @@ refused_everywhere() {
 	# Where unshare() is filtered, the threads are counted in /proc.
 	refused root shim "2 threads are running (started before the sandbox*" \
 		"$HELPERS/nolandlock" unshare EPERM
+	# The launcher puts the shim before the caller's LD_PRELOAD.
+	EXTRA=()
+	refused root launcher "other threads are running*" \
+		env LD_PRELOAD="$THREADLIB"
+	refused nobody launcher "other threads are running*" \
+		env LD_PRELOAD="$THREADLIB"
 	# Listed first, its thread starts after the sandbox: inside it.
 	run env LD_PRELOAD="$THREADLIB $SHIM" LANDSHIM_RW="$TREE/rw" \
 		"$PROBE" read "$TREE/other/file"
@@ -146,6 +152,54 @@ ONLY_STD_FDS='for fd in /proc/self/fd/*; do
 	[ "$output" = EACCES ]
 }
 
+# refused_static USER WRAPPER...: the launcher, applying the policy itself
+# to a static probe, refuses (125, one line) and the probe never runs.
+refused_static() {
+	local user=$1
+	shift
+	rm -f "$MARKER"
+	run as_user "$user" "$@" "$LAUNCHER" --rw "$TREE/rw" -- \
+		"$PROBE_STATIC" create "$MARKER"
+	[ "$status" -eq 125 ] && [ ! -e "$MARKER" ] && [ "${#lines[@]}" -eq 1 ]
+}
+
+@test "fault: the launcher applying the policy itself (static target) refuses" {
+	local user nl=$HELPERS/nolandlock
+	for user in root nobody; do
+		refused_static "$user" "$nl" ENOSYS
+		[[ $output == "landshim: the kernel has no Landlock: refusing"* ]]
+		refused_static "$user" "$nl" EPERM
+		refused_static "$user" "$nl" create EPERM
+		[[ $output == "landshim: landlock_create_ruleset: "* ]]
+		refused_static "$user" "$nl" add_rule ENOMEM
+		[[ $output == "landshim: "*"cannot add rule: "* ]]
+		refused_static "$user" "$nl" restrict E2BIG
+		[[ $output == "landshim: landlock_restrict_self: "* ]]
+		refused_static "$user" bash -c "$ONLY_STD_FDS" bash \
+			prlimit --nofile=4:4
+		[[ $output == "landshim: "*"Too many open files"* ]]
+	done
+}
+
+@test "fault: 100000 paths through the launcher: applied, or too large for the shim" {
+	local list
+	list=$(printf 'f,%.0s' $(seq 50000))
+	list=${list%,}
+	echo data >"$TREE/ro/f"
+	cd "$TREE/ro"
+	# Applied by the launcher itself (a static target): it works.
+	run "$LAUNCHER" --ro "$list" --ro "$list" -- "$PROBE_STATIC" read "$TREE/ro/f"
+	[ "$output" = OK ]
+	run "$LAUNCHER" --ro "$list" --ro "$list" -- "$PROBE_STATIC" read "$TREE/other/file"
+	[ "$output" = EACCES ]
+	# For the shim the policy would not fit in one variable: exec would
+	# fail with E2BIG, so landshim refuses first.
+	run "$LAUNCHER" --ro "$list" --rw "$TREE/rw" -- "$PROBE" create "$MARKER"
+	[ "$status" -eq 125 ]
+	[[ $output == "landshim: LANDSHIM_RO: the policy takes "*" bytes in the environment, more than the kernel passes in one variable"* ]]
+	[ ! -e "$MARKER" ]
+}
+
 @test "fault: an unreadable config file refuses" {
 	local conf=$T/conf
 	mkdir "$conf"
@@ -157,4 +211,12 @@ ONLY_STD_FDS='for fd in /proc/self/fd/*; do
 	refused root shim "$conf: not a regular file"
 	EXTRA=(LANDSHIM_CONFIG="$conf/missing.conf")
 	refused root shim "$conf/missing.conf: No such file or directory"
+	# The launcher: the same, named by --config or LANDSHIM_CONFIG.
+	EXTRA=()
+	refused nobody launcher "$conf/secret.conf: Permission denied" \
+		env LANDSHIM_CONFIG="$conf/secret.conf"
+	refused nobody launcher "*$conf/secret.conf: Permission denied" \
+		"$LAUNCHER" --config "$conf/secret.conf" --
+	refused root launcher "*$conf: not a regular file" \
+		"$LAUNCHER" --config "$conf" --
 }

@@ -3,10 +3,9 @@
 # live outside the sandbox.
 # shellcheck shell=bash
 
-LAUNCHER="$top_builddir/src/landshim"
 PROBE_STATIC="$HELPERS/probe-static"
 # The ways into the sandbox that every escape attempt is made through.
-MODES=(shim)
+MODES=(shim launcher)
 
 security_setup() {
 	require_landlock
