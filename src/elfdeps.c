@@ -25,19 +25,25 @@
 #include "elfdeps.h"
 #include "log.h"
 
-/* Bounds on what a hostile file tree can make one call do. */
-#define MAX_OBJECTS 2048 /* objects in one dependency tree */
-#define MAX_NEEDED 1024 /* DT_NEEDED entries of one object */
-#define MAX_DYNAMIC 65536 /* entries of one PT_DYNAMIC segment */
+/*
+ * Bounds on what a hostile file tree can make one call do.  The work
+ * budget counts name comparisons, and PROBE_COST for each file opened:
+ * about 260000 candidate paths, a second or so of failed opens, where a
+ * large real program needs a few thousand.
+ */
+#define MAX_OBJECTS    1024  /* objects in one dependency tree */
+#define MAX_NEEDED     1024  /* DT_NEEDED entries of one object */
+#define MAX_DYNAMIC    65536 /* entries of one PT_DYNAMIC segment */
 #define MAX_CACHE_SIZE (64 << 20)
-#define WORK_BUDGET (1UL << 26) /* name comparisons; a probe costs: */
-#define PROBE_COST 64UL
+#define WORK_BUDGET    (1UL << 24)
+#define PROBE_COST     64UL
 
 #define NO_LOADER SIZE_MAX
-#define LD_SO_CACHE "/etc/ld.so.cache"
+
+const char *elf_ld_so_cache = "/etc/ld.so.cache";
 
 static int set_error(char *err, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 
 static int set_error(char *err, size_t errlen, const char *fmt, ...)
 {
@@ -93,23 +99,23 @@ struct elf_layout {
 	size_t dyn_size, d_tag_at, d_val_at;
 };
 
-#define ELF_LAYOUT(bits)                                              \
-	{                                                             \
-		.ehdr_size = sizeof(Elf##bits##_Ehdr),                \
-		.word = sizeof(Elf##bits##_Addr),                     \
-		.type_at = offsetof(Elf##bits##_Ehdr, e_type),        \
-		.machine_at = offsetof(Elf##bits##_Ehdr, e_machine),  \
-		.phoff_at = offsetof(Elf##bits##_Ehdr, e_phoff),      \
-		.phentsize_at = offsetof(Elf##bits##_Ehdr, e_phentsize), \
-		.phnum_at = offsetof(Elf##bits##_Ehdr, e_phnum),      \
-		.phdr_size = sizeof(Elf##bits##_Phdr),                \
-		.p_type_at = offsetof(Elf##bits##_Phdr, p_type),      \
-		.p_offset_at = offsetof(Elf##bits##_Phdr, p_offset),  \
-		.p_vaddr_at = offsetof(Elf##bits##_Phdr, p_vaddr),    \
-		.p_filesz_at = offsetof(Elf##bits##_Phdr, p_filesz),  \
-		.dyn_size = sizeof(Elf##bits##_Dyn),                  \
-		.d_tag_at = offsetof(Elf##bits##_Dyn, d_tag),         \
-		.d_val_at = offsetof(Elf##bits##_Dyn, d_un),          \
+#define ELF_LAYOUT(bits)                                                       \
+	{                                                                      \
+		.ehdr_size = sizeof(Elf##bits##_Ehdr),                         \
+		.word = sizeof(Elf##bits##_Addr),                              \
+		.type_at = offsetof(Elf##bits##_Ehdr, e_type),                 \
+		.machine_at = offsetof(Elf##bits##_Ehdr, e_machine),           \
+		.phoff_at = offsetof(Elf##bits##_Ehdr, e_phoff),               \
+		.phentsize_at = offsetof(Elf##bits##_Ehdr, e_phentsize),       \
+		.phnum_at = offsetof(Elf##bits##_Ehdr, e_phnum),               \
+		.phdr_size = sizeof(Elf##bits##_Phdr),                         \
+		.p_type_at = offsetof(Elf##bits##_Phdr, p_type),               \
+		.p_offset_at = offsetof(Elf##bits##_Phdr, p_offset),           \
+		.p_vaddr_at = offsetof(Elf##bits##_Phdr, p_vaddr),             \
+		.p_filesz_at = offsetof(Elf##bits##_Phdr, p_filesz),           \
+		.dyn_size = sizeof(Elf##bits##_Dyn),                           \
+		.d_tag_at = offsetof(Elf##bits##_Dyn, d_tag),                  \
+		.d_val_at = offsetof(Elf##bits##_Dyn, d_un),                   \
 	}
 
 static const struct elf_layout layout32 = ELF_LAYOUT(32);
@@ -194,8 +200,8 @@ static int read_string(const struct source *src, uint64_t off, uint64_t avail,
 				 what);
 	if (!memchr(buf, '\0', len))
 		return set_error(err, errlen,
-				 "%s: %s too long or not terminated",
-				 src->name, what);
+				 "%s: %s too long or not terminated", src->name,
+				 what);
 	*out = xstrdup(buf);
 	return 0;
 }
@@ -237,8 +243,8 @@ static int parse_header(const struct source *src, struct elf_file *ef,
 	return 0;
 }
 
-static int read_program_headers(const struct source *src,
-				struct elf_file *ef, char *err, size_t errlen)
+static int read_program_headers(const struct source *src, struct elf_file *ef,
+				char *err, size_t errlen)
 {
 	size_t size;
 
@@ -248,9 +254,8 @@ static int read_program_headers(const struct source *src,
 		return set_error(err, errlen, "%s: too many program headers",
 				 src->name);
 	if (ef->phentsize != ef->layout->phdr_size)
-		return set_error(err, errlen,
-				 "%s: bad program header size %zu", src->name,
-				 ef->phentsize);
+		return set_error(err, errlen, "%s: bad program header size %zu",
+				 src->name, ef->phentsize);
 	size = ef->phnum * ef->layout->phdr_size;
 	ef->phdrs = xmalloc(size);
 	if (source_read(src, ef->phoff, ef->phdrs, size) != 0)
@@ -260,8 +265,8 @@ static int read_program_headers(const struct source *src,
 	return 0;
 }
 
-static int read_interp(const struct source *src, struct elf_file *ef,
-		       char *err, size_t errlen)
+static int read_interp(const struct source *src, struct elf_file *ef, char *err,
+		       size_t errlen)
 {
 	ssize_t i = find_segment(ef, PT_INTERP);
 	int ret;
@@ -269,9 +274,10 @@ static int read_interp(const struct source *src, struct elf_file *ef,
 	ef->info.is_static = i < 0;
 	if (i < 0)
 		return 0;
-	ret = read_string(src, phdr_word(ef, (size_t)i, ef->layout->p_offset_at),
-			  phdr_word(ef, (size_t)i, ef->layout->p_filesz_at),
-			  "interpreter path", &ef->interp, err, errlen);
+	ret =
+	    read_string(src, phdr_word(ef, (size_t)i, ef->layout->p_offset_at),
+			phdr_word(ef, (size_t)i, ef->layout->p_filesz_at),
+			"interpreter path", &ef->interp, err, errlen);
 	if (!ret && !ef->interp[0])
 		ret = set_error(err, errlen, "%s: empty interpreter path",
 				src->name);
@@ -469,7 +475,7 @@ static int parse_elf(const struct source *src, bool with_dynamic,
 int elf_parse_image(const void *image, size_t size, const char *name,
 		    struct elf_info *info, char *err, size_t errlen)
 {
-	struct source src = { name, -1, image, size };
+	struct source src = {name, -1, image, size};
 	struct elf_file ef;
 	int ret = parse_elf(&src, true, &ef, err, errlen);
 
@@ -506,8 +512,7 @@ static int parse_named_file(const char *path, bool with_dynamic,
 		return set_error(err, errlen, "%s: %s", path, strerror(errno));
 	if (fd == -2)
 		return set_error(err, errlen, "%s: not a regular file", path);
-	ret = parse_elf(&(struct source){ path, fd, NULL,
-					  (uint64_t)st->st_size },
+	ret = parse_elf(&(struct source){path, fd, NULL, (uint64_t)st->st_size},
 			with_dynamic, ef, err, errlen);
 	close(fd);
 	return ret;
@@ -533,20 +538,20 @@ int elf_inspect(const char *path, struct elf_info *info, char *err,
  * 12-byte entries) may come first, then the new header at the next
  * 8-byte boundary.
  */
-#define CACHE_MAGIC_OLD "ld.so-1.7.0"
-#define CACHE_MAGIC_NEW "glibc-ld.so.cache1.1"
+#define CACHE_MAGIC_OLD	 "ld.so-1.7.0"
+#define CACHE_MAGIC_NEW	 "glibc-ld.so.cache1.1"
 #define CACHE_OLD_HEADER 16
-#define CACHE_OLD_ENTRY 12
+#define CACHE_OLD_ENTRY	 12
 #define CACHE_NEW_HEADER 48
-#define CACHE_NEW_ENTRY 24
-#define CACHE_NLIBS_AT 20
-#define CACHE_FLAGS_AT 28
-#define CACHE_KEY_AT 4
-#define CACHE_VALUE_AT 8
+#define CACHE_NEW_ENTRY	 24
+#define CACHE_NLIBS_AT	 20
+#define CACHE_FLAGS_AT	 28
+#define CACHE_KEY_AT	 4
+#define CACHE_VALUE_AT	 8
 /* The byte order field of the header flags. */
-#define CACHE_ENDIAN_MASK 3
+#define CACHE_ENDIAN_MASK  3
 #define CACHE_ENDIAN_UNSET 0
-#define CACHE_ENDIAN_HOST (__BYTE_ORDER__ == __ORDER_BIG_ENDIAN__ ? 3 : 2)
+#define CACHE_ENDIAN_HOST  (__BYTE_ORDER__ == __ORDER_BIG_ENDIAN__ ? 3 : 2)
 
 static uint32_t load_u32(const unsigned char *p)
 {
@@ -594,7 +599,7 @@ static int cache_table(const unsigned char *img, size_t size,
 		return -1;
 	for (uint32_t i = 0; i < *nlibs; i++) {
 		const unsigned char *e =
-			*base + CACHE_NEW_HEADER + (size_t)i * CACHE_NEW_ENTRY;
+		    *base + CACHE_NEW_HEADER + (size_t)i * CACHE_NEW_ENTRY;
 
 		if (load_u32(e + CACHE_KEY_AT) >= *avail ||
 		    load_u32(e + CACHE_VALUE_AT) >= *avail)
@@ -614,7 +619,7 @@ int ld_cache_lookup(const void *image, size_t size, const char *name,
 		return -1;
 	for (uint32_t i = 0; i < nlibs; i++) {
 		const unsigned char *e =
-			base + CACHE_NEW_HEADER + (size_t)i * CACHE_NEW_ENTRY;
+		    base + CACHE_NEW_HEADER + (size_t)i * CACHE_NEW_ENTRY;
 		uint32_t key = load_u32(e + CACHE_KEY_AT);
 		uint32_t value = load_u32(e + CACHE_VALUE_AT);
 		size_t value_max = avail - value;
@@ -649,22 +654,25 @@ struct arch {
 	const char *const *subdirs;
 };
 
-static const char *const x86_64_subdirs[] = {
-	"glibc-hwcaps/x86-64-v4/", "glibc-hwcaps/x86-64-v3/",
-	"glibc-hwcaps/x86-64-v2/", "tls/x86_64/x86_64/", "tls/x86_64/",
-	"tls/", "x86_64/x86_64/", "x86_64/", "", NULL
-};
-static const char *const no_subdirs[] = { "", NULL };
+static const char *const x86_64_subdirs[] = {"glibc-hwcaps/x86-64-v4/",
+					     "glibc-hwcaps/x86-64-v3/",
+					     "glibc-hwcaps/x86-64-v2/",
+					     "tls/x86_64/x86_64/",
+					     "tls/x86_64/",
+					     "tls/",
+					     "x86_64/x86_64/",
+					     "x86_64/",
+					     "",
+					     NULL};
+static const char *const no_subdirs[] = {"", NULL};
 
 static const struct arch arches[] = {
-	{ EM_X86_64, ELFCLASS64, "lib/x86_64-linux-gnu", "x86_64",
-	  x86_64_subdirs },
-	{ EM_386, ELFCLASS32, "lib/i386-linux-gnu", "i686", no_subdirs },
-	{ EM_AARCH64, ELFCLASS64, "lib/aarch64-linux-gnu", "aarch64",
-	  no_subdirs },
+    {EM_X86_64, ELFCLASS64, "lib/x86_64-linux-gnu", "x86_64", x86_64_subdirs},
+    {EM_386, ELFCLASS32, "lib/i386-linux-gnu", "i686", no_subdirs},
+    {EM_AARCH64, ELFCLASS64, "lib/aarch64-linux-gnu", "aarch64", no_subdirs},
 };
 
-static const struct arch unknown_arch = { 0, 0, NULL, NULL, no_subdirs };
+static const struct arch unknown_arch = {0, 0, NULL, NULL, no_subdirs};
 
 static const struct arch *find_arch(const struct elf_info *info)
 {
@@ -677,13 +685,13 @@ static const struct arch *find_arch(const struct elf_info *info)
 
 /* One loaded object of the dependency tree; objs[0] is the program. */
 struct object {
-	char *path; /* absolute, as found */
-	char *origin; /* the value of $ORIGIN in its search paths */
+	char *path;	 /* absolute, as found */
+	char *origin;	 /* the value of $ORIGIN in its search paths */
 	char *loaded_as; /* the DT_NEEDED name or PT_INTERP that found it */
 	struct elf_file elf;
 	dev_t dev;
 	ino_t ino;
-	size_t loader; /* index of the object that needed it first */
+	size_t loader;	/* index of the object that needed it first */
 	bool skip_deps; /* the interpreter: ld.so loads nothing for it */
 };
 
@@ -748,9 +756,10 @@ static int absolute(struct resolver *r, const char *path, char **out)
 	if (!r->cwd) {
 		r->cwd = getcwd(NULL, 0);
 		if (!r->cwd)
-			return set_error(r->err, r->errlen,
-					 "%s: cannot get the current directory: %s",
-					 path, strerror(errno));
+			return set_error(
+			    r->err, r->errlen,
+			    "%s: cannot get the current directory: %s", path,
+			    strerror(errno));
 	}
 	*out = path_join(r->cwd, path);
 	return 0;
@@ -782,7 +791,8 @@ static size_t add_object(struct resolver *r, char *path, const char *name,
 static bool is_loaded_file(const struct resolver *r, const struct stat *st)
 {
 	for (size_t i = 0; i < r->n; i++)
-		if (r->objs[i].dev == st->st_dev && r->objs[i].ino == st->st_ino)
+		if (r->objs[i].dev == st->st_dev &&
+		    r->objs[i].ino == st->st_ino)
 			return true;
 	return false;
 }
@@ -842,7 +852,7 @@ static int check_candidate(struct resolver *r, const struct source *src,
 static int probe(struct resolver *r, const char *path, size_t loader,
 		 const char *name, enum found *res)
 {
-	struct source src = { path, -1, NULL, 0 };
+	struct source src = {path, -1, NULL, 0};
 	struct elf_file ef;
 	struct stat st;
 	bool is_new = false;
@@ -908,8 +918,8 @@ static char *expand_dsts(const struct resolver *r, const char *s, size_t len,
 		const char *value = NULL;
 
 		if (s[i] == '$')
-			value = dst_value(r, s + i + 1, len - i - 1, owner,
-					  &skip);
+			value =
+			    dst_value(r, s + i + 1, len - i - 1, owner, &skip);
 		if (skip == 0) {
 			if (o + 1 >= sizeof(out))
 				return NULL;
@@ -999,14 +1009,14 @@ static int probe_cached(const char *path, void *arg)
  * as ld.so does. */
 static void load_cache(struct resolver *r)
 {
-	struct source src = { LD_SO_CACHE, -1, NULL, 0 };
+	struct source src = {elf_ld_so_cache, -1, NULL, 0};
 	const unsigned char *base;
 	struct stat st;
 	size_t avail;
 	uint32_t nlibs;
 
 	r->cache_loaded = true;
-	src.fd = open_regular(LD_SO_CACHE, &st);
+	src.fd = open_regular(elf_ld_so_cache, &st);
 	if (src.fd < 0)
 		return;
 	if (st.st_size > 0 && st.st_size <= MAX_CACHE_SIZE) {
@@ -1017,7 +1027,7 @@ static void load_cache(struct resolver *r)
 		    cache_table(r->cache, r->cache_size, &base, &avail,
 				&nlibs) != 0) {
 			log_debug("%s: unreadable or malformed, not used",
-				  LD_SO_CACHE);
+				  elf_ld_so_cache);
 			free(r->cache);
 			r->cache = NULL;
 		}
@@ -1029,7 +1039,7 @@ static void load_cache(struct resolver *r)
 static int search_cache(struct resolver *r, const char *name, size_t loader,
 			bool *found)
 {
-	struct cache_search cs = { r, name, loader, false, 0 };
+	struct cache_search cs = {r, name, loader, false, 0};
 
 	if (!r->cache_loaded)
 		load_cache(r);
@@ -1113,8 +1123,9 @@ static int load_needed(struct resolver *r, const char *name, size_t loader)
 	else
 		ret = search_name(r, name, loader, &found);
 	if (!ret && !found)
-		ret = set_error(r->err, r->errlen, "%s: not found (needed by %s)",
-				name, r->objs[loader].path);
+		ret =
+		    set_error(r->err, r->errlen, "%s: not found (needed by %s)",
+			      name, r->objs[loader].path);
 	return ret;
 }
 
@@ -1166,21 +1177,19 @@ static int load_interp(struct resolver *r)
 	if (!ret && r->n > first_new)
 		r->objs[first_new].skip_deps = true;
 	if (!ret && res != FOUND)
-		ret = set_error(r->err, r->errlen, "%s: %s (interpreter of %s)",
-				path,
-				res == OTHER_ARCH ? "wrong architecture" :
-						    "not found",
-				r->objs[0].path);
+		ret = set_error(
+		    r->err, r->errlen, "%s: %s (interpreter of %s)", path,
+		    res == OTHER_ARCH ? "wrong architecture" : "not found",
+		    r->objs[0].path);
 	free(path);
 	return ret;
 }
 
 static void set_default_dirs(struct resolver *r)
 {
-	const char *lib64 =
-		r->objs[0].elf.info.elf_class == ELFCLASS64 ?
-			"/lib64:/usr/lib64:" :
-			"";
+	const char *lib64 = r->objs[0].elf.info.elf_class == ELFCLASS64
+				? "/lib64:/usr/lib64:"
+				: "";
 
 	if (r->arch->lib)
 		snprintf(r->default_dirs, sizeof(r->default_dirs),
@@ -1214,15 +1223,14 @@ int elf_deps(const char *prog, const char *ld_library_path,
 	     size_t errlen)
 {
 	struct resolver r = {
-		/* ld.so ignores an empty LD_LIBRARY_PATH */
-		.llp = ld_library_path && *ld_library_path ? ld_library_path :
-							     NULL,
-		.arch = &unknown_arch,
-		.budget = WORK_BUDGET,
-		.fn = fn,
-		.arg = arg,
-		.err = err,
-		.errlen = errlen,
+	    /* ld.so ignores an empty LD_LIBRARY_PATH */
+	    .llp = ld_library_path && *ld_library_path ? ld_library_path : NULL,
+	    .arch = &unknown_arch,
+	    .budget = WORK_BUDGET,
+	    .fn = fn,
+	    .arg = arg,
+	    .err = err,
+	    .errlen = errlen,
 	};
 	int ret = resolve(&r, prog);
 

@@ -14,9 +14,9 @@
 
 struct elf_info {
 	bool is_elf;
-	bool is_static; /* no PT_INTERP */
+	bool is_static;	   /* no PT_INTERP */
 	uint8_t elf_class; /* ELFCLASS32 or ELFCLASS64, 0 if not ELF */
-	uint16_t machine; /* e_machine, 0 if not ELF */
+	uint16_t machine;  /* e_machine, 0 if not ELF */
 };
 
 /*
@@ -38,6 +38,9 @@ int elf_inspect(const char *path, struct elf_info *info, char *err,
 int elf_deps(const char *prog, const char *ld_library_path,
 	     int (*fn)(const char *path, void *arg), void *arg, char *err,
 	     size_t errlen);
+
+/* The ld.so cache elf_deps reads: "/etc/ld.so.cache"; tests use their own. */
+extern const char *elf_ld_so_cache;
 
 /*
  * Parse a whole ELF image held in memory (headers, PT_INTERP, PT_DYNAMIC,
