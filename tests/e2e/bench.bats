@@ -1,0 +1,99 @@
+#!/usr/bin/env bats
+# bench/run, one run per case: the table is well formed and every row is
+# measured.  Only the script is under test: no timing is asserted.
+
+# shellcheck disable=SC2154 # top_srcdir, top_builddir: set by make check
+load helpers
+
+setup() {
+	require_landlock
+	T=$(mktemp -d /tmp/landshim-bench-test.XXXXXX)
+}
+
+teardown() {
+	teardown_tree
+}
+
+# bench BUILD_DIR: run the harness once per case; stderr to $T/stderr.
+bench() {
+	run bash -c 'bash "$1" --runs 1 "$2" 2>"$3"' _ \
+		"$top_srcdir/bench/run" "$1" "$T/stderr"
+}
+
+# cell ROW N: the Nth cell of a markdown table row, trimmed.
+cell() {
+	awk -F'|' -v n="$2" '{ gsub(/^ +| +$/, "", $(n + 1)); print $(n + 1) }' \
+		<<<"$1"
+}
+
+@test "bench/run --runs 1: every row measured, every target judged" {
+	local line rows=0 name peer
+	bench "$top_builddir"
+	cat "$T/stderr" >&2
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "| case | mean | median | ratio to unsandboxed | target | result |" ]
+	[ "${lines[1]}" = "|---|---:|---:|---:|---|---|" ]
+	for line in "${lines[@]:2}"; do
+		[ "${line:0:1}" = "|" ] || break
+		rows=$((rows + 1))
+		echo "row: $line"
+		[ "$(tr -cd '|' <<<"$line")" = "|||||||" ]
+		cell "$line" 2 | grep -Eqx '[0-9]+\.[0-9]{3} ms|[0-9]+ KiB'
+		cell "$line" 3 | grep -Eqx '[0-9]+\.[0-9]{3} ms|[0-9]+ KiB'
+		cell "$line" 4 | grep -Eqx '[0-9]+\.[0-9]{2}x|—'
+		if [ "$(cell "$line" 5)" = — ]; then
+			[ "$(cell "$line" 6)" = — ]
+		else
+			cell "$line" 6 | grep -Eqx '(pass|fail)( \(.*\))?'
+		fi
+	done
+	for name in "start-up: unsandboxed" "start-up: empty preloaded .so (floor)" \
+		"start-up: Landlock calls only (kernel floor)" \
+		"start-up: landshim env (5 dirs)" \
+		"start-up: landshim LANDSHIM_PROFILE=base" \
+		"start-up: landshim launcher (5 dirs)" \
+		"fan-out: unsandboxed" "fan-out: landshim env (5 dirs)" \
+		"file-heavy: unsandboxed" "file-heavy: landshim env (5 dirs)" \
+		"policy size: parse + apply 10 paths" \
+		"policy size: parse + apply 10000 paths" \
+		"peak RSS: unsandboxed" "peak RSS: landshim env (5 dirs)"; do
+		grep -Fq "| $name |" <<<"$output" || {
+			echo "missing row: $name"
+			return 1
+		}
+	done
+	[ "$rows" -ge 20 ]
+	# A peer that is installed is measured, or the note says why not.
+	for peer in bwrap firejail landrun; do
+		if ! command -v "$peer" >/dev/null; then
+			grep -Fq -- "- $peer: not installed" <<<"$output"
+		elif ! grep -Fq -- "- $peer: installed but cannot run here" \
+			<<<"$output"; then
+			grep -Eq "^\| start-up: $peer .*\| [0-9.]+ ms \|" <<<"$output"
+		fi
+	done
+}
+
+@test "bench/run: a shim that does not sandbox is refused, not measured" {
+	local fake=$T/build
+	mkdir -p "$fake/shim/.libs" "$fake/bench"
+	cp "$top_builddir/config.h" "$fake/"
+	cp "$top_builddir/bench/apply-time" "$fake/bench/"
+	cc -shared -fPIC -o "$fake/shim/.libs/liblandshim.so" \
+		"$top_srcdir/bench/floor.c"
+	bench "$fake"
+	[ "$status" -eq 1 ]
+	grep -q "^bench/run: shim: .*readable: not sandboxed$" "$T/stderr"
+	[ -z "$output" ]
+}
+
+@test "bench/run: bad arguments are refused" {
+	run bash "$top_srcdir/bench/run" --runs 0 "$top_builddir"
+	[ "$status" -eq 1 ]
+	[[ $output == *"--runs: not a positive number: 0"* ]]
+	run bash "$top_srcdir/bench/run" --frobnicate
+	[ "$status" -eq 1 ]
+	[[ $output == *"unknown option: --frobnicate"* ]]
+	run bash "$top_srcdir/bench/run" "$T/nonexistent"
+	[ "$status" -eq 1 ]
+}
