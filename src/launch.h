@@ -9,10 +9,10 @@
  *	struct launch l;
  *
  *	launch_init(&l);
- *	launch_parse_args(&l, argc, argv);	 -- 125 on a bad option
- *	launch_load_policy(&l);			 -- file < env < command line
- *	launch_prepare(&l);			 -- 125/126/127 on error
- *	launch_exec(&l);			 -- never returns
+ *	launch_parse_args(&l, argc, argv);   -- 125 on a bad option
+ *	launch_load_policy(&l);              -- file < env < command line
+ *	launch_prepare(&l);                  -- 125/126/127 on error
+ *	launch_exec(&l);                     -- never returns
  *
  * A mode that must watch the program (e.g. --why, reading audit records)
  * forks between the last two steps:
@@ -20,9 +20,9 @@
  *	launch_prepare(&l);
  *	pid = fork();
  *	if (pid == 0)
- *		launch_exec(&l);		 -- the child: sandboxed exec
+ *		launch_exec(&l);             -- the child: sandboxed exec
  *	... watch, then waitpid(pid, &status, 0);
- *	return launch_exit_status(status);	 -- 128+N for a signal
+ *	return launch_exit_status(status);   -- 128+N for a signal
  *
  * launch_exec() closes every fd above 2 that is not kept (--keep-fd), so
  * the parent's own descriptors (a netlink socket, a pipe) never leak into
@@ -68,21 +68,22 @@ struct launch {
 	/* Parsed command line (pointers into argv). */
 	struct launch_opt *opts; /* policy options, applied after env */
 	size_t nopts;
-	char **command;		 /* NULL-terminated; command[0] NULL if none */
-	const char **env_opts;	 /* --env NAME or NAME=VALUE, in order */
+	char **command; /* NULL-terminated; command[0] NULL if none */
+	const char **env_opts; /* --env NAME or NAME=VALUE, in order */
 	size_t nenv_opts;
 	int *keep_fds;
 	size_t nkeep_fds;
 	bool clear_env;
-	bool exec_all;		 /* --exec (landrun 0.1): --ro/--rw gain x */
+	bool exec_all; /* --exec (landrun 0.1): --ro/--rw gain x */
 
 	/* Filled by launch_prepare(). */
-	char *library;		 /* the shim */
-	char *target;		 /* the command's file, as exec will get it */
-	char *binary;		 /* the ELF file the kernel runs (after #!) */
-	const char *self_apply;	 /* why the launcher applies the policy
-				    itself ("is setuid"...), or NULL */
-	bool unsandboxed;	 /* no Landlock and allow-unsandboxed */
+	char *library; /* the shim */
+	char *target; /* the command's file, as exec will get it */
+	char *binary; /* the ELF file the kernel runs (after #!) */
+	/* Why the launcher applies the policy itself ("is setuid"...), or
+	 * NULL when the shim does. */
+	const char *self_apply;
+	bool unsandboxed; /* no Landlock and allow-unsandboxed */
 };
 
 void launch_init(struct launch *l);
@@ -101,10 +102,10 @@ void launch_load_policy(struct launch *l);
 void launch_keep_fd(struct launch *l, int fd);
 
 /*
- * Everything short of exec: resolve the command (127/126), find the shim,
- * build the command's environment, add --add-exec/--ldd rules, decide
- * whether the launcher must apply the policy itself, and validate the whole
- * policy here so that every error comes from the launcher (125).
+ * Everything short of exec, changing nothing in this process: find the
+ * shim, resolve the command (127/126), add the --add-exec/--ldd rules,
+ * decide whether the launcher must apply the policy itself, and validate
+ * the whole policy here so that every error comes from the launcher (125).
  */
 void launch_prepare(struct launch *l);
 
@@ -112,9 +113,10 @@ void launch_prepare(struct launch *l);
 void launch_resolve_target(struct launch *l);
 
 /*
- * Close fds above 2 (except kept ones), apply the policy to this process
- * when l->self_apply, and exec the target with l->envp.  Safe to call in a
- * forked child.  Exits 125/126/127 on failure.
+ * Build the command's environment (--clear-env, --env, the policy
+ * variables, LD_PRELOAD), close fds above 2 except kept ones, apply the
+ * policy to this process when l->self_apply, and exec the target.  Meant
+ * for this process or a forked child.  Exits 125/126/127 on failure.
  */
 __attribute__((noreturn)) void launch_exec(struct launch *l);
 

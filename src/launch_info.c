@@ -203,7 +203,8 @@ int launch_check(void)
 	}
 	printf("Landlock ABI %d on Linux %s\n", abi, u.release);
 	for (size_t i = 0; i < sizeof(features) / sizeof(*features); i++)
-		printf("  ABI %d  %-44s %s\n", features[i].abi, features[i].what,
+		printf("  ABI %d  %-44s %s\n", features[i].abi,
+		       features[i].what,
 		       abi >= features[i].abi ? "enforced" : "NOT enforced");
 	return 0;
 }

@@ -86,43 +86,6 @@ static int with_bool(struct policy *p, const char *value,
 	return 0;
 }
 
-static int set_strict(struct policy *p, const char *n, const char *v)
-{
-	(void)n;
-	return with_bool(p, v, policy_set_strict);
-}
-
-static int set_best_effort(struct policy *p, const char *n, const char *v)
-{
-	(void)n;
-	return with_bool(p, v, policy_set_best_effort);
-}
-
-static int set_allow_unsandboxed(struct policy *p, const char *n,
-				 const char *v)
-{
-	(void)n;
-	return with_bool(p, v, policy_set_allow_unsandboxed);
-}
-
-static int set_ignore_missing(struct policy *p, const char *n, const char *v)
-{
-	(void)n;
-	return with_bool(p, v, policy_set_ignore_missing);
-}
-
-static int set_add_exec(struct policy *p, const char *n, const char *v)
-{
-	(void)n;
-	return with_bool(p, v, policy_set_add_exec);
-}
-
-static int set_ldd(struct policy *p, const char *n, const char *v)
-{
-	(void)n;
-	return with_bool(p, v, policy_set_ldd);
-}
-
 static int set_log_level(struct policy *p, const char *n, const char *v)
 {
 	(void)n;
@@ -131,38 +94,39 @@ static int set_log_level(struct policy *p, const char *n, const char *v)
 
 static const struct env_var {
 	const char *name;
-	env_setter set; /* NULL: read elsewhere */
+	env_setter set; /* NULL: a boolean, or read elsewhere */
+	void (*set_bool)(struct policy *p, bool on);
 } env_vars[] = {
 	/* Log level first, so that the rest can log at it. */
-	{ "LANDRUN_LOG_LEVEL", set_log_level },
-	{ "LANDSHIM_LOG_LEVEL", set_log_level },
-	{ "LANDSHIM_CONFIG", NULL },
-	{ "LANDSHIM_PROFILE", NULL },
-	{ "LANDSHIM_RO", set_ro },
-	{ "LANDSHIM_ROX", set_rox },
-	{ "LANDSHIM_RW", set_rw },
-	{ "LANDSHIM_RWX", set_rwx },
-	{ "LANDSHIM_UNIX", set_unix },
-	{ "LANDSHIM_BIND_TCP", set_bind },
-	{ "LANDSHIM_CONNECT_TCP", set_connect },
-	{ "LANDSHIM_UNRESTRICTED", set_unrestricted },
-	{ "LANDSHIM_LOG_FLAGS", set_log_flags },
-	{ "LANDSHIM_IGNORE_MISSING", set_ignore_missing },
-	{ "LANDSHIM_ADD_EXEC", set_add_exec },
-	{ "LANDSHIM_LDD", set_ldd },
-	{ "LANDSHIM_BEST_EFFORT", set_best_effort },
-	{ "LANDSHIM_STRICT", set_strict },
-	{ "LANDSHIM_ALLOW_UNSANDBOXED", set_allow_unsandboxed },
+	{ "LANDRUN_LOG_LEVEL", set_log_level, NULL },
+	{ "LANDSHIM_LOG_LEVEL", set_log_level, NULL },
+	{ "LANDSHIM_CONFIG", NULL, NULL },
+	{ "LANDSHIM_PROFILE", NULL, NULL },
+	{ "LANDSHIM_RO", set_ro, NULL },
+	{ "LANDSHIM_ROX", set_rox, NULL },
+	{ "LANDSHIM_RW", set_rw, NULL },
+	{ "LANDSHIM_RWX", set_rwx, NULL },
+	{ "LANDSHIM_UNIX", set_unix, NULL },
+	{ "LANDSHIM_BIND_TCP", set_bind, NULL },
+	{ "LANDSHIM_CONNECT_TCP", set_connect, NULL },
+	{ "LANDSHIM_UNRESTRICTED", set_unrestricted, NULL },
+	{ "LANDSHIM_LOG_FLAGS", set_log_flags, NULL },
+	{ "LANDSHIM_IGNORE_MISSING", NULL, policy_set_ignore_missing },
+	{ "LANDSHIM_ADD_EXEC", NULL, policy_set_add_exec },
+	{ "LANDSHIM_LDD", NULL, policy_set_ldd },
+	{ "LANDSHIM_BEST_EFFORT", NULL, policy_set_best_effort },
+	{ "LANDSHIM_STRICT", NULL, policy_set_strict },
+	{ "LANDSHIM_ALLOW_UNSANDBOXED", NULL, policy_set_allow_unsandboxed },
 	/* The kernel's samples/landlock/sandboxer.c */
-	{ "LL_FS_RO", set_rox },
-	{ "LL_FS_RW", set_rwx },
-	{ "LL_TCP_BIND", set_bind },
-	{ "LL_TCP_CONNECT", set_connect },
-	{ "LL_SCOPED", set_ll_scoped },
+	{ "LL_FS_RO", set_rox, NULL },
+	{ "LL_FS_RW", set_rwx, NULL },
+	{ "LL_TCP_BIND", set_bind, NULL },
+	{ "LL_TCP_CONNECT", set_connect, NULL },
+	{ "LL_SCOPED", set_ll_scoped, NULL },
 	/* Read by the launcher only (DESIGN.md decision 7). */
-	{ "LANDSHIM_LIBRARY", NULL },
+	{ "LANDSHIM_LIBRARY", NULL, NULL },
 	/* The test suite's switch (DESIGN.md, Testing). */
-	{ "LANDSHIM_TEST_ALLOW_NO_LANDLOCK", NULL },
+	{ "LANDSHIM_TEST_ALLOW_NO_LANDLOCK", NULL, NULL },
 };
 
 #define N_ENV_VARS (sizeof(env_vars) / sizeof(env_vars[0]))
@@ -197,10 +161,13 @@ static int check_unknown(struct policy *p)
 static int apply_var(struct policy *p, const struct env_var *v)
 {
 	const char *value = getenv(v->name);
+	int ret;
 
-	if (!value || !v->set)
+	if (!value || (!v->set && !v->set_bool))
 		return 0;
-	if (v->set(p, v->name, value) < 0) {
+	ret = v->set ? v->set(p, v->name, value) :
+		       with_bool(p, value, v->set_bool);
+	if (ret < 0) {
 		char msg[sizeof(p->err)];
 
 		memcpy(msg, p->err, sizeof(msg));

@@ -90,9 +90,19 @@ expect() {
 	done
 }
 
-# A random port for this test (20000-39999: other suites run concurrently).
+# A random port for this test (20000-39999: other suites run concurrently),
+# with it and the next few ports not in use right now.
 random_port() {
-	echo $((20000 + RANDOM % 20000))
+	local port hex used
+	used=$(awk 'NR > 1 { split($2, a, ":"); print a[2] }' \
+		/proc/net/tcp /proc/net/tcp6 2>/dev/null)
+	for _ in $(seq 100); do
+		port=$((20000 + RANDOM % 20000))
+		hex=$(printf '%04X|%04X|%04X|%04X' "$port" "$((port + 1))" \
+			"$((port + 2))" "$((port + 3))")
+		echo "$used" | grep -qE "^($hex)\$" || break
+	done
+	echo "$port"
 }
 
 # listen USER ARGS...: start `probe ARGS` (serve-tcp PORT, serve-unix NAME)

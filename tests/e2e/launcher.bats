@@ -321,7 +321,7 @@ lrefuse() {
 	! echo "$output" | grep -qE '^(LANDSHIM_|LD_PRELOAD=)|ERROR'
 	run env LD_PRELOAD="$libm" "$LAUNCHER" --rox /usr,/lib,/lib64 \
 		/usr/bin/bash -c '/usr/bin/env; cat /etc/hostname'
-	[ "$(echo "$output" | grep -c -e landshim -e LANDSHIM)" -eq 0 ]
+	! echo "$output" | grep -qE '^LANDSHIM_|liblandshim|ERROR'
 	echo "$output" | grep -qx "LD_PRELOAD=$libm"
 	[[ "$output" == *"/etc/hostname: Permission denied" ]]
 }
