@@ -60,3 +60,4 @@ check_PROGRAMS += tests/unit/test_elfdeps
 tests_unit_test_elfdeps_SOURCES = tests/unit/test_elfdeps.c tests/unit/tap.h
 tests_unit_test_elfdeps_LDADD = src/libcore.la
 TESTS += tests/unit/test_elfdeps
+TESTS += tests/e2e/ldd.bats

@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * Fixture program of the ELF dependency tests: prints the value of the
- * library function EDFIX_CALL (none when built static).  With
- * EDFIX_MARKER=FILE in the environment it creates FILE before main, so a
- * test can tell whether it ever ran.
+ * library function EDFIX_CALL (0 when built static), then, for each FILE
+ * argument, "FILE: OK" if it can open it for reading, else the errno name.
+ * With EDFIX_MARKER=FILE in the environment it creates FILE before main,
+ * so a test can tell whether it ever ran.
  */
+#define _GNU_SOURCE
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #ifdef EDFIX_CALL
@@ -29,8 +33,16 @@ __attribute__((constructor)) static void leave_marker(void)
 		close(fd);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
 	printf("edfix %d\n", EDFIX_VALUE);
+	for (int i = 1; i < argc; i++) {
+		int fd = open(argv[i], O_RDONLY | O_CLOEXEC);
+
+		printf("%s: %s\n", argv[i],
+		       fd >= 0 ? "OK" : strerrorname_np(errno));
+		if (fd >= 0)
+			close(fd);
+	}
 	return 0;
 }
