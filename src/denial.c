@@ -361,7 +361,9 @@ static int compare_denials(const void *a, const void *b)
 
 void denial_collector_sort(struct denial_collector *c)
 {
-	qsort(c->denials, c->ndenials, sizeof(*c->denials), compare_denials);
+	if (c->ndenials) /* qsort(NULL, 0) is undefined */
+		qsort(c->denials, c->ndenials, sizeof(*c->denials),
+		      compare_denials);
 	/* Indexes are stale now: no more records after sorting. */
 	free(c->index);
 	c->index = NULL;

@@ -21,26 +21,35 @@ static int flushed(int code)
 int main(int argc, char **argv)
 {
 	struct launch l;
+	int code;
 
 	launch_init(&l);
 	launch_parse_args(&l, argc, argv);
 	switch (l.mode) {
 	case LAUNCH_HELP:
 		launch_usage();
-		return flushed(0);
+		code = 0;
+		break;
 	case LAUNCH_VERSION:
 		puts(PACKAGE_STRING);
-		return flushed(0);
-	case LAUNCH_CHECK:
-		return flushed(launch_check());
-	default:
+		code = 0;
 		break;
+	case LAUNCH_CHECK:
+		code = launch_check();
+		break;
+	case LAUNCH_EXPLAIN:
+		launch_load_policy(&l);
+		code = launch_explain(&l);
+		break;
+	case LAUNCH_PRINT_ENV:
+		launch_load_policy(&l);
+		code = launch_print_env(&l);
+		break;
+	default:
+		launch_load_policy(&l);
+		launch_prepare(&l);
+		launch_exec(&l);
 	}
-	launch_load_policy(&l);
-	if (l.mode == LAUNCH_EXPLAIN)
-		return flushed(launch_explain(&l));
-	if (l.mode == LAUNCH_PRINT_ENV)
-		return flushed(launch_print_env(&l));
-	launch_prepare(&l);
-	launch_exec(&l);
+	launch_free(&l);
+	return flushed(code);
 }

@@ -29,6 +29,20 @@ void launch_init(struct launch *l)
 	policy_init(&l->policy);
 }
 
+void launch_free(struct launch *l)
+{
+	for (size_t i = 0; i < l->nopts; i++)
+		free(l->opts[i].name);
+	free(l->opts);
+	free(l->env_opts);
+	free(l->keep_fds);
+	free(l->library);
+	free(l->target);
+	free(l->binary);
+	policy_free(&l->policy);
+	launch_init(l);
+}
+
 void launch_keep_fd(struct launch *l, int fd)
 {
 	l->keep_fds = xrealloc(l->keep_fds,
@@ -238,7 +252,9 @@ static void close_fds(struct launch *l)
 {
 	unsigned lo = 3;
 
-	qsort(l->keep_fds, l->nkeep_fds, sizeof(*l->keep_fds), compare_int);
+	if (l->nkeep_fds) /* qsort(NULL, 0) is undefined */
+		qsort(l->keep_fds, l->nkeep_fds, sizeof(*l->keep_fds),
+		      compare_int);
 	for (size_t i = 0; i < l->nkeep_fds; i++) {
 		unsigned fd = (unsigned)l->keep_fds[i];
 

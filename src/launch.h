@@ -56,7 +56,7 @@ enum launch_mode {
 /* A command-line option kept until the policy is loaded (precedence). */
 struct launch_opt {
 	const struct launch_option *def;
-	const char *name;  /* as written, for messages */
+	char *name;	   /* as written (allocated), for messages */
 	const char *value; /* NULL for a switch */
 };
 
@@ -87,6 +87,8 @@ struct launch {
 };
 
 void launch_init(struct launch *l);
+/* Free what parsing and launch_prepare() allocated; @l is then empty. */
+void launch_free(struct launch *l);
 
 /* Parse argv (argv[0] is the program name); exits 125 on a bad option. */
 void launch_parse_args(struct launch *l, int argc, char **argv);

@@ -292,13 +292,14 @@ static const struct launch_option *find_option(const char *name, size_t n)
 }
 
 static void record(struct launch *l, const struct launch_option *o,
-		   const char *written, const char *value)
+		   char *written, const char *value)
 {
 	struct launch_opt *opt;
 
 	if (o->when == WHEN_PARSED) {
 		if (o->fn(l, o, value) < 0)
 			die("%s: %s", written, l->policy.err);
+		free(written);
 		return;
 	}
 	l->opts = xrealloc(l->opts, (l->nopts + 1) * sizeof(*l->opts));

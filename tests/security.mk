@@ -15,4 +15,5 @@ tests_helpers_libthreadlib_la_LDFLAGS = -module -avoid-version -shared \
 	-rpath /nowhere
 tests_helpers_libthreadlib_la_LIBADD = -lpthread
 
-TESTS += tests/e2e/escape.bats tests/e2e/gaps.bats tests/e2e/faults.bats
+TESTS += tests/e2e/escape.bats tests/e2e/gaps.bats tests/e2e/faults.bats \
+	tests/e2e/sanitized.bats

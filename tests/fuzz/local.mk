@@ -9,7 +9,7 @@ FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined \
 FUZZ_COMPILE = $(FUZZ_CC) $(FUZZ_CFLAGS) $(DEFS) -I$(top_builddir) \
 	$(AM_CPPFLAGS)
 FUZZ_CORE = $(addprefix $(srcdir)/,$(filter %.c,$(src_libcore_la_SOURCES)))
-FUZZ_NAMES = env setters config
+FUZZ_NAMES = env setters config elf audit
 FUZZ_TARGETS = $(FUZZ_NAMES:%=tests/fuzz/fuzz_%)
 
 tests/fuzz/fuzz_env: $(srcdir)/tests/fuzz/fuzz_env.c $(FUZZ_CORE)
@@ -20,6 +20,12 @@ tests/fuzz/fuzz_config: $(srcdir)/tests/fuzz/fuzz_config.c \
 		$(srcdir)/src/policy_file.c $(FUZZ_CORE)
 	$(AM_V_CC)$(MKDIR_P) tests/fuzz && $(FUZZ_COMPILE) $(LIBCONFIG_CFLAGS) \
 		-o $@ $^ $(LIBCONFIG_LIBS) $(LIBS)
+
+tests/fuzz/fuzz_elf: $(srcdir)/tests/fuzz/fuzz_elf.c $(FUZZ_CORE)
+	$(AM_V_CC)$(MKDIR_P) tests/fuzz && $(FUZZ_COMPILE) -o $@ $^
+tests/fuzz/fuzz_audit: $(srcdir)/tests/fuzz/fuzz_audit.c \
+		$(srcdir)/src/audit_record.c $(FUZZ_CORE)
+	$(AM_V_CC)$(MKDIR_P) tests/fuzz && $(FUZZ_COMPILE) -o $@ $^
 
 # fuzz-NAME: run one target; `make -j2 fuzz` runs two at a time.
 fuzz: $(FUZZ_NAMES:%=fuzz-%)
@@ -43,9 +49,13 @@ EXTRA_DIST += tests/fuzz/fuzz.h $(FUZZ_NAMES:%=tests/fuzz/fuzz_%.c) \
 	tests/fuzz/corpus tests/fuzz/env.dict tests/fuzz/config.dict \
 	tests/fuzz/lsan.supp
 
-# The unit tests alone: what a --enable-sanitizers build runs (its shim
-# cannot be preloaded, so the end-to-end tests are left to other builds).
+# The unit tests, and the launcher on a static target (sanitized.bats):
+# what a --enable-sanitizers build runs.  Its shim cannot be preloaded, so
+# the other end-to-end tests are left to other builds.
+# The unit tests that start a preloaded program need ASan's link-order
+# check off: the sanitized shim is preloaded before libasan.
 check-unit:
-	$(MAKE) $(AM_MAKEFLAGS) check TESTS='$(filter tests/unit/%,$(TESTS))'
+	ASAN_OPTIONS=verify_asan_link_order=0 $(MAKE) $(AM_MAKEFLAGS) check \
+		TESTS='$(filter tests/unit/%,$(TESTS)) tests/e2e/sanitized.bats'
 .PHONY: check-unit
 EXTRA_DIST += .clang-tidy .ci/lint

@@ -28,8 +28,7 @@ static void parse_argv(char **argv)
 
 	while (argv[argc])
 		argc++;
-	policy_free(&l.policy);
-	launch_init(&l);
+	launch_free(&l);
 	launch_parse_args(&l, argc, argv);
 	launch_load_policy(&l);
 }
@@ -293,5 +292,6 @@ int main(void)
 	test_getenv();
 	test_exit_status();
 	test_keep_fd();
+	launch_free(&l);
 	return done_testing();
 }
