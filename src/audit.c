@@ -38,11 +38,12 @@ struct audit_reply {
 };
 
 /* Take the kernel's answers to request @seq: an ack, maybe a status. */
-static int take_replies(const char *buf, size_t len, uint32_t seq,
+static int take_replies(const char *buf, int len, uint32_t seq,
 			struct audit_reply *rep)
 {
 	const struct nlmsghdr *h = (const struct nlmsghdr *)buf;
 
+	/* NLMSG_NEXT() counts down a signed length past the last message. */
 	for (; NLMSG_OK(h, len); h = NLMSG_NEXT(h, len)) {
 		size_t payload = h->nlmsg_len - NLMSG_HDRLEN;
 
@@ -50,7 +51,8 @@ static int take_replies(const char *buf, size_t len, uint32_t seq,
 			continue;
 		if (h->nlmsg_type == NLMSG_ERROR &&
 		    payload >= sizeof(struct nlmsgerr)) {
-			int err = ((const struct nlmsgerr *)NLMSG_DATA(h))->error;
+			const struct nlmsgerr *e = NLMSG_DATA(h);
+			int err = e->error;
 
 			if (err)
 				return errno = -err, -1;
@@ -73,7 +75,8 @@ static int await_replies(int fd, uint32_t seq, struct audit_reply *rep)
 	struct pollfd pfd = { fd, POLLIN, 0 };
 
 	while (!rep->acked || rep->want_status) {
-		struct sockaddr_nl from;
+		/* Not the kernel (port 0) until recvfrom() says so. */
+		struct sockaddr_nl from = { .nl_pid = UINT32_MAX };
 		socklen_t fromlen = sizeof(from);
 		ssize_t n;
 		int ready = poll(&pfd, 1, REPLY_TIMEOUT_MS);
@@ -88,7 +91,7 @@ static int await_replies(int fd, uint32_t seq, struct audit_reply *rep)
 			return -1;
 		/* Only the kernel (port 0) speaks for the kernel. */
 		if (from.nl_pid == 0 &&
-		    take_replies(buf, (size_t)n, seq, rep) < 0)
+		    take_replies(buf, (int)n, seq, rep) < 0)
 			return -1;
 	}
 	return 0;
@@ -114,7 +117,8 @@ static int audit_request(uint16_t type, const void *data, size_t len,
 	req.h.nlmsg_type = type;
 	req.h.nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK;
 	req.h.nlmsg_seq = ++seq;
-	memcpy(req.data, data, len);
+	if (len) /* data may be NULL then: memcpy(NULL, 0) is undefined */
+		memcpy(req.data, data, len);
 	fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_AUDIT);
 	if (fd < 0)
 		return -1;
@@ -132,7 +136,14 @@ static int get_status(struct audit_status *st)
 	return audit_request(AUDIT_GET, NULL, 0, st);
 }
 
-static int set_enabled(uint32_t enabled)
+int audit_enabled(void)
+{
+	struct audit_status st;
+
+	return get_status(&st) < 0 ? -1 : (int)st.enabled;
+}
+
+int audit_set_enabled(uint32_t enabled)
 {
 	struct audit_status st = { .mask = AUDIT_STATUS_ENABLED,
 				   .enabled = enabled };
@@ -174,8 +185,7 @@ static int open_reader(struct audit_reader *r, const char *who)
 	return errno;
 }
 
-static void deliver(const char *buf, size_t len, audit_record_fn fn,
-		    void *arg)
+static void deliver(const char *buf, int len, audit_record_fn fn, void *arg)
 {
 	const struct nlmsghdr *h = (const struct nlmsghdr *)buf;
 
@@ -206,7 +216,7 @@ int audit_reader_read(struct audit_reader *r, audit_record_fn fn, void *arg)
 			return errno == EAGAIN || errno == EINTR ? 0 : -1;
 		/* A cut record could name a shorter path: never use one. */
 		if (from.nl_pid == 0 && !(msg.msg_flags & MSG_TRUNC))
-			deliver(buf, (size_t)n, fn, arg);
+			deliver(buf, (int)n, fn, arg);
 	}
 }
 
@@ -264,7 +274,7 @@ static void state_write(int fd, bool on)
 
 static void switch_on(struct audit_session *s)
 {
-	if (set_enabled(1) < 0)
+	if (audit_set_enabled(1) < 0)
 		die_with_error("%s: cannot switch auditing on", s->who);
 	log_info("%s: audit switched on for this run", s->who);
 	if (s->state_fd >= 0)
@@ -285,7 +295,7 @@ static void switch_off(struct audit_session *s)
 	}
 	if (st.pid != 0 || st.enabled != 1)
 		return;
-	if (set_enabled(0) < 0)
+	if (audit_set_enabled(0) < 0)
 		log_warn("%s: cannot switch auditing back off: %s", s->who,
 			 strerror(errno));
 	else
@@ -315,7 +325,7 @@ static void refuse(const char *who, int no_read, int no_control)
 void audit_start(struct audit_reader *r, struct audit_session *s,
 		 const char *who)
 {
-	struct audit_status st;
+	struct audit_status st = { 0 };
 	int no_read = open_reader(r, who), no_control = 0;
 
 	s->who = who;

@@ -51,6 +51,11 @@ typedef void (*audit_record_fn)(void *arg, int type, const char *text,
  */
 int audit_reader_read(struct audit_reader *r, audit_record_fn fn, void *arg);
 
+/* The kernel's audit switch (CAP_AUDIT_CONTROL): 0 off, 1 on, 2 locked
+ * on; -1 with errno. */
+int audit_enabled(void);
+int audit_set_enabled(uint32_t enabled);
+
 /* Write a record carrying @text (AUDIT_TRUSTED_APP, CAP_AUDIT_WRITE): once
  * the reader sees it, every record written before it has been read. */
 int audit_send_marker(const char *text);

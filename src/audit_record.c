@@ -55,9 +55,12 @@ static int parse_header(struct cursor *c, uint64_t *serial)
 {
 	uint64_t ignored;
 
-	if (!skip_literal(c, "audit(") || !take_decimal(c, UINT64_MAX, &ignored) ||
-	    !skip_literal(c, ".") || !take_decimal(c, UINT64_MAX, &ignored) ||
-	    !skip_literal(c, ":") || !take_decimal(c, UINT64_MAX, serial) ||
+	if (!skip_literal(c, "audit(") ||
+	    !take_decimal(c, UINT64_MAX, &ignored) ||
+	    !skip_literal(c, ".") ||
+	    !take_decimal(c, UINT64_MAX, &ignored) ||
+	    !skip_literal(c, ":") ||
+	    !take_decimal(c, UINT64_MAX, serial) ||
 	    !skip_literal(c, "):"))
 		return -1;
 	return 0;
@@ -84,7 +87,9 @@ static int next_field(struct cursor *c, struct field *f)
 	f->key_len = (size_t)(c->p - f->key);
 	if (f->key_len == 0 || !skip_literal(c, "="))
 		return -1;
-	f->quote = c->p < c->end && (*c->p == '"' || *c->p == '\'') ? *c->p : 0;
+	f->quote = '\0';
+	if (c->p < c->end && (*c->p == '"' || *c->p == '\''))
+		f->quote = *c->p;
 	if (f->quote) {
 		c->p++;
 		stop = memchr(c->p, f->quote, (size_t)(c->end - c->p));
@@ -403,9 +408,9 @@ static int check_complete(const struct audit_record *r)
 		/* A file system denial names its object, inode last. */
 		return !r->blocked_fs || r->has_inode ? 0 : -1;
 	case AUDIT_REC_LANDLOCK_DOMAIN:
-		return r->domain && (r->allocated ? r->pid > 0 : r->deallocated) ?
-			       0 :
-			       -1;
+		if (!r->domain)
+			return -1;
+		return (r->allocated ? r->pid > 0 : r->deallocated) ? 0 : -1;
 	case AUDIT_REC_SYSCALL:
 		return r->pid > 0 ? 0 : -1;
 	default:

@@ -2,6 +2,7 @@
 /* Audit records -> the distinct denials of one run -> options. */
 #include "config.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -394,11 +395,82 @@ static unsigned fs_set(uint64_t fs)
 	unsigned set = 0;
 
 	if (fs & ~(uint64_t)LL_FS_RESOLVE_UNIX)
-		set = fs & LL_FS_NEEDS_WRITE ? LL_SET_RW : LL_SET_RO;
+		set = (fs & LL_FS_NEEDS_WRITE) ? LL_SET_RW : LL_SET_RO;
 	if (fs & LL_FS_EXECUTE)
 		set |= LL_SET_EXEC;
 	/* Connecting to a unix socket is its own option (ABI 9): --unix. */
 	return set ? set : LL_SET_UNIX;
+}
+
+const char *rule_path_problem(const char *path, size_t len)
+{
+	if (len == 0 || path[0] != '/')
+		return "no option: the kernel did not name an absolute path";
+	if (strlen(path) != len)
+		return "no option: the path holds a NUL byte";
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)path[i] < 0x20 || path[i] == 0x7f)
+			return "no option: the path holds control characters";
+	if (strchr(path, ':'))
+		return "no option: the path holds ':', the separator of the "
+		       "shim's variables";
+	if (path[len - 1] == '?')
+		return "no option: the path ends in '?', which marks an "
+		       "optional path";
+	return NULL;
+}
+
+/* Single quotes unless every byte is safe bare; no control bytes here. */
+static void shell_quote(const char *s, char *buf, size_t size)
+{
+	size_t n = 0;
+
+	if (strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		      "0123456789/._-+=@%^") == strlen(s)) {
+		snprintf(buf, size, "%s", s);
+		return;
+	}
+	buf[n++] = '\'';
+	for (; *s && n + 6 < size; s++) {
+		if (*s == '\'') {
+			memcpy(buf + n, "'\\''", 4);
+			n += 4;
+		} else {
+			buf[n++] = *s;
+		}
+	}
+	buf[n++] = '\'';
+	buf[n] = '\0';
+}
+
+void rule_option(const struct rule *r, char *buf, size_t size)
+{
+	char quoted[2 * PATH_MAX];
+
+	switch (r->kind) {
+	case RULE_PATH:
+		/* The command line splits on commas; a file does not. */
+		if (strchr(r->path, ','))
+			snprintf(buf, size, "in a config file: %s = [ \"%s\" ]",
+				 rule_set_name(r->set), r->path);
+		else {
+			shell_quote(r->path, quoted, sizeof(quoted));
+			snprintf(buf, size, "--%s %s", rule_set_name(r->set),
+				 quoted);
+		}
+		return;
+	case RULE_BIND:
+	case RULE_CONNECT:
+		snprintf(buf, size, "--%s-tcp %u",
+			 r->kind == RULE_BIND ? "bind" : "connect", r->port);
+		return;
+	case RULE_UNRESTRICTED:
+		snprintf(buf, size, "--unrestricted-scope");
+		return;
+	case RULE_NONE:
+		snprintf(buf, size, "%s", r->why_not);
+		return;
+	}
 }
 
 static const char *why_not(unsigned other)
@@ -416,11 +488,9 @@ void denial_rule(const struct denial *d, struct rule *r)
 	memset(r, 0, sizeof(*r));
 	switch (d->class) {
 	case DENIAL_FS:
-		if (d->object_len == 0 || d->object[0] != '/') {
-			r->why_not = "no option: the kernel did not name the "
-				     "path";
+		r->why_not = rule_path_problem(d->object, d->object_len);
+		if (r->why_not)
 			return;
-		}
 		r->kind = RULE_PATH;
 		r->set = fs_set(d->fs);
 		r->path = d->object;

@@ -116,6 +116,16 @@ void denial_rule(const struct denial *d, struct rule *r);
 /* "ro", "rox", "rw", "rwx", "unix": the option and config key of a set. */
 const char *rule_set_name(unsigned set);
 
+/* Why @path (@len bytes) cannot be a rule for the shim, or NULL. */
+const char *rule_path_problem(const char *path, size_t len);
+
+/*
+ * The option as a user types it: "--ro /etc/hostname" (shell-quoted),
+ * "--connect-tcp 443", "--unrestricted-scope"; a config file line for a
+ * path the command line cannot carry; the reason for RULE_NONE.
+ */
+void rule_option(const struct rule *r, char *buf, size_t size);
+
 /*
  * Words for a report: "read", "create file", "connect", ... joined with
  * ", ", into @buf.

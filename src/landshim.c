@@ -9,6 +9,7 @@
 
 #include "launch.h"
 #include "log.h"
+#include "why.h"
 
 /* A mode's output that did not reach stdout is an error, not a success. */
 static int flushed(int code)
@@ -44,6 +45,12 @@ int main(int argc, char **argv)
 	case LAUNCH_PRINT_ENV:
 		launch_load_policy(&l);
 		code = launch_print_env(&l);
+		break;
+	case LAUNCH_WHY:
+	case LAUNCH_LEARN:
+		launch_load_policy(&l);
+		launch_prepare(&l);
+		code = l.mode == LAUNCH_WHY ? why_main(&l) : learn_main(&l);
 		break;
 	default:
 		launch_load_policy(&l);

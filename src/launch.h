@@ -51,6 +51,8 @@ enum launch_mode {
 	LAUNCH_PRINT_ENV, /* print export lines for wrapper scripts */
 	LAUNCH_HELP,
 	LAUNCH_VERSION,
+	LAUNCH_WHY,	  /* run it, then report its denials (why.c) */
+	LAUNCH_LEARN,	  /* run it until it needs nothing new (learn.c) */
 };
 
 /* A command-line option kept until the policy is loaded (precedence). */
@@ -75,6 +77,9 @@ struct launch {
 	size_t nkeep_fds;
 	bool clear_env;
 	bool exec_all; /* --exec (landrun 0.1): --ro/--rw gain x */
+	const char *learn_file; /* --learn FILE */
+	unsigned learn_rounds;	/* --rounds N; 0: the default */
+	bool allow_secrets;	/* --allow-secrets */
 
 	/* Filled by launch_prepare(). */
 	char *library; /* the shim */

@@ -122,6 +122,29 @@ static int opt_mode(struct launch *l, const struct launch_option *o,
 	return 0;
 }
 
+static int opt_learn(struct launch *l, const struct launch_option *o,
+		     const char *value)
+{
+	l->learn_file = value;
+	return opt_mode(l, o, value);
+}
+
+static int opt_rounds(struct launch *l, const struct launch_option *o,
+		      const char *value)
+{
+	char *end;
+	long n = strtol(value, &end, 10);
+
+	(void)o;
+	if (value[0] < '0' || value[0] > '9' || *end || n < 1 || n > 100)
+		return policy_error(&l->policy,
+				    "\"%s\": expected a number of rounds, "
+				    "1 to 100",
+				    value);
+	l->learn_rounds = (unsigned)n;
+	return 0;
+}
+
 static int opt_env(struct launch *l, const struct launch_option *o,
 		   const char *value)
 {
@@ -222,6 +245,11 @@ static const struct launch_option options[] = {
 	SWITCH("exec", exec_all),
 	SWITCH("clear-env", clear_env),
 	MODE("explain", LAUNCH_EXPLAIN),
+	MODE("why", LAUNCH_WHY),
+	{ "learn", true, WHEN_PARSED, opt_learn, 0, NULL, NULL, 0,
+	  LAUNCH_LEARN },
+	WITH_ARG("rounds", WHEN_PARSED, opt_rounds),
+	SWITCH("allow-secrets", allow_secrets),
 	MODE("check", LAUNCH_CHECK),
 	MODE("print-env", LAUNCH_PRINT_ENV),
 	MODE("help", LAUNCH_HELP),
@@ -270,6 +298,16 @@ void launch_usage(void)
 	      "  --log-level LEVEL     error, warn (default), info, debug\n"
 	      "\n"
 	      "  --explain             print the resolved policy, run nothing\n"
+	      "  --why                 run COMMAND, then list what it was "
+	      "denied and the\n"
+	      "                        option that allows each (root)\n"
+	      "  --learn FILE          run COMMAND until it needs nothing "
+	      "new, widening\n"
+	      "                        the policy; write it to FILE (root)\n"
+	      "  --rounds N            --learn runs COMMAND at most N times "
+	      "(5)\n"
+	      "  --allow-secrets       --learn may allow paths holding "
+	      "secrets\n"
 	      "  --check               print what this kernel enforces\n"
 	      "  --print-env           print export lines for a wrapper "
 	      "script\n"
@@ -345,6 +383,8 @@ static void check_command(struct launch *l)
 
 	switch (l->mode) {
 	case LAUNCH_RUN:
+	case LAUNCH_WHY:
+	case LAUNCH_LEARN:
 		if (!has_command)
 			die("no command given (see landshim --help)");
 		break;
@@ -357,6 +397,9 @@ static void check_command(struct launch *l)
 	default:
 		break;
 	}
+	if ((l->learn_rounds || l->allow_secrets) && l->mode != LAUNCH_LEARN)
+		die("--%s: only with --learn",
+		    l->learn_rounds ? "rounds" : "allow-secrets");
 	if (l->mode == LAUNCH_PRINT_ENV &&
 	    (l->clear_env || l->nenv_opts || l->nkeep_fds))
 		die("--print-env: --clear-env, --env and --keep-fd cannot be "

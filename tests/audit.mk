@@ -6,3 +6,12 @@ tests_unit_test_audit_LDADD = src/libwhy.la src/libcore.la
 TESTS += tests/unit/test_audit
 EXTRA_DIST += tests/unit/fixtures/kinds.audit \
 	tests/unit/fixtures/run-concurrent.audit
+
+# The program --why and --learn look at, and the audit switch for asserts.
+check_PROGRAMS += tests/helpers/workload tests/helpers/auditstate
+tests_helpers_workload_SOURCES = tests/helpers/workload.c
+tests_helpers_auditstate_SOURCES = tests/helpers/auditstate.c
+tests_helpers_auditstate_LDADD = src/libwhy.la src/libcore.la
+
+TESTS += tests/e2e/why.bats tests/e2e/learn.bats
+EXTRA_DIST += tests/e2e/audit.bash
