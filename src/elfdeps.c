@@ -45,6 +45,7 @@ const char *elf_ld_so_cache = "/etc/ld.so.cache";
 static int set_error(char *err, size_t errlen, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* A one-line message in err, whatever bytes the files put in it; -1. */
 static int set_error(char *err, size_t errlen, const char *fmt, ...)
 {
 	va_list ap;
@@ -52,8 +53,13 @@ static int set_error(char *err, size_t errlen, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(err, errlen, fmt, ap);
 	va_end(ap);
+	for (; errlen > 0 && *err; err++)
+		if ((unsigned char)*err < ' ' || *err == 0x7f)
+			*err = '?';
 	return -1;
 }
+/* Visibly -1 for the static analyzers, which do not follow variadic calls. */
+#define set_error(...) ({ set_error(__VA_ARGS__); -1; })
 
 /* A file (fd) or a memory image (mem) being parsed. */
 struct source {
@@ -306,12 +312,15 @@ static int vaddr_to_offset(const struct elf_file *ef, uint64_t vaddr,
 	return -1;
 }
 
-#define NO_STRING UINT64_MAX
+/* The value of a dynamic entry, if the segment has one. */
+struct dyn_value {
+	bool present;
+	uint64_t val;
+};
 
 /* The string table references of a dynamic segment. */
 struct dyn_refs {
-	uint64_t strtab, strsz;
-	uint64_t soname, rpath, runpath;
+	struct dyn_value strtab, strsz, soname, rpath, runpath;
 	uint64_t needed[MAX_NEEDED];
 	size_t n_needed;
 };
@@ -329,19 +338,19 @@ static int collect_dyn_entry(const struct source *src, struct dyn_refs *d,
 		d->needed[d->n_needed++] = val;
 		break;
 	case DT_STRTAB:
-		d->strtab = val;
+		d->strtab = (struct dyn_value){true, val};
 		break;
 	case DT_STRSZ:
-		d->strsz = val;
+		d->strsz = (struct dyn_value){true, val};
 		break;
 	case DT_SONAME:
-		d->soname = val;
+		d->soname = (struct dyn_value){true, val};
 		break;
 	case DT_RPATH:
-		d->rpath = val;
+		d->rpath = (struct dyn_value){true, val};
 		break;
 	case DT_RUNPATH:
-		d->runpath = val;
+		d->runpath = (struct dyn_value){true, val};
 		break;
 	case DT_FLAGS_1:
 		ef->nodeflib = (val & DF_1_NODEFLIB) != 0;
@@ -383,18 +392,27 @@ static int read_dyn_entries(const struct source *src, struct elf_file *ef,
 }
 
 /* The string at offset off of the dynamic string table (at file offset
- * table), or nothing if off is NO_STRING. */
+ * table). */
 static int read_dyn_string(const struct source *src, const struct dyn_refs *d,
 			   uint64_t table, uint64_t off, const char *what,
 			   char **out, char *err, size_t errlen)
 {
-	if (off == NO_STRING)
-		return 0;
-	if (off >= d->strsz)
+	if (off >= d->strsz.val)
 		return set_error(err, errlen, "%s: %s out of bounds", src->name,
 				 what);
-	return read_string(src, table + off, d->strsz - off, what, out, err,
+	return read_string(src, table + off, d->strsz.val - off, what, out, err,
 			   errlen);
+}
+
+/* The same for an entry the segment may lack. */
+static int read_optional_string(const struct source *src,
+				const struct dyn_refs *d, uint64_t table,
+				const struct dyn_value *v, const char *what,
+				char **out, char *err, size_t errlen)
+{
+	if (!v->present)
+		return 0;
+	return read_dyn_string(src, d, table, v->val, what, out, err, errlen);
 }
 
 static int read_dyn_strings(const struct source *src, struct elf_file *ef,
@@ -403,11 +421,11 @@ static int read_dyn_strings(const struct source *src, struct elf_file *ef,
 	uint64_t table;
 	int ret;
 
-	if (d->n_needed == 0 && d->soname == NO_STRING &&
-	    d->rpath == NO_STRING && d->runpath == NO_STRING)
+	if (d->n_needed == 0 && !d->soname.present && !d->rpath.present &&
+	    !d->runpath.present)
 		return 0;
-	if (d->strtab == NO_STRING || d->strsz == NO_STRING ||
-	    vaddr_to_offset(ef, d->strtab, d->strsz, &table) != 0)
+	if (!d->strtab.present || !d->strsz.present ||
+	    vaddr_to_offset(ef, d->strtab.val, d->strsz.val, &table) != 0)
 		return set_error(err, errlen,
 				 "%s: dynamic string table out of bounds",
 				 src->name);
@@ -422,14 +440,15 @@ static int read_dyn_strings(const struct source *src, struct elf_file *ef,
 		if (ret)
 			return ret;
 	}
-	ret = read_dyn_string(src, d, table, d->soname, "DT_SONAME",
-			      &ef->soname, err, errlen);
+	ret = read_optional_string(src, d, table, &d->soname, "DT_SONAME",
+				   &ef->soname, err, errlen);
 	if (!ret)
-		ret = read_dyn_string(src, d, table, d->runpath, "DT_RUNPATH",
-				      &ef->runpath, err, errlen);
-	if (!ret && !ef->runpath)
-		ret = read_dyn_string(src, d, table, d->rpath, "DT_RPATH",
-				      &ef->rpath, err, errlen);
+		ret = read_optional_string(src, d, table, &d->runpath,
+					   "DT_RUNPATH", &ef->runpath, err,
+					   errlen);
+	if (!ret && !d->runpath.present)
+		ret = read_optional_string(src, d, table, &d->rpath, "DT_RPATH",
+					   &ef->rpath, err, errlen);
 	return ret;
 }
 
@@ -442,10 +461,7 @@ static int read_dynamic(const struct source *src, struct elf_file *ef,
 
 	if (seg < 0)
 		return 0;
-	d = xmalloc(sizeof(*d));
-	d->strtab = d->strsz = d->soname = NO_STRING;
-	d->rpath = d->runpath = NO_STRING;
-	d->n_needed = 0;
+	d = xcalloc(1, sizeof(*d));
 	ret = read_dyn_entries(src, ef, (size_t)seg, d, err, errlen);
 	if (!ret)
 		ret = read_dyn_strings(src, ef, d, err, errlen);
@@ -749,6 +765,7 @@ static char *parent_dir(const char *path)
 /* path made absolute against the current directory, in *out. */
 static int absolute(struct resolver *r, const char *path, char **out)
 {
+	*out = NULL; /* callers free it, error or not */
 	if (path[0] == '/') {
 		*out = xstrdup(path);
 		return 0;

@@ -667,6 +667,7 @@ static void test_synthetic_parse(void)
 	static const char *const empty[] = {"", NULL};
 	static const char *many[1026];
 	struct elf_info info;
+	Elf64_Dyn *dyn;
 	size_t size;
 	unsigned char *img;
 
@@ -682,6 +683,17 @@ static void test_synthetic_parse(void)
 	       "unterminated string table entry");
 	is_str(err, "syn: DT_RUNPATH too long or not terminated",
 	       "named in the error");
+	free(img);
+
+	/* No program headers or interpreter: the dynamic entries follow
+	 * PT_LOAD and PT_DYNAMIC; the first is DT_NEEDED. */
+	img = syn_build(&(struct syn){.needed = needed}, &size);
+	dyn = (Elf64_Dyn *)(void *)(img + sizeof(Elf64_Ehdr) +
+				    2 * sizeof(Elf64_Phdr));
+	dyn->d_un.d_val = UINT64_MAX;
+	is_int(elf_parse_image(img, size, "syn", &info, err, sizeof(err)), -1,
+	       "DT_NEEDED string offset UINT64_MAX");
+	is_str(err, "syn: DT_NEEDED out of bounds", "named in the error");
 	free(img);
 
 	img = syn_build(&(struct syn){.needed = empty}, &size);
@@ -803,6 +815,22 @@ static void test_rpath_rules(void)
 	free(syn_write("syn/both/y/libq.so", &(struct syn){0}));
 	is_int(deps_of(prog, NULL, &d), -1, "DT_RPATH ignored with DT_RUNPATH");
 	ok(starts_with(err, "libq.so: not found (needed by "), "libq missing");
+	free(prog);
+	deps_free(&d);
+}
+
+/* Names from a file cannot break the one-line error. */
+static void test_error_one_line(void)
+{
+	static const char *const odd[] = {"lib\nlandshim: fake\033[2J.so",
+					  NULL};
+	struct deps d = {0};
+	char *prog = syn_program("syn/odd/prog", (struct syn){.needed = odd});
+
+	is_int(deps_of(prog, NULL, &d), -1, "a library name with controls");
+	ok(one_line(err) && !strchr(err, '\033'), "error on one clean line");
+	ok(starts_with(err, "lib?landshim: fake?[2J.so: not found"),
+	   "control characters shown as '?'");
 	free(prog);
 	deps_free(&d);
 }
@@ -1126,6 +1154,7 @@ int main(void)
 	test_needed_paths();
 	test_loaded_once();
 	test_rpath_rules();
+	test_error_one_line();
 	test_nodeflib();
 	test_lib_platform();
 #ifdef __x86_64__
