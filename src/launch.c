@@ -21,8 +21,6 @@
 #include "log.h"
 #include "policy.h"
 
-extern char **environ;
-
 void launch_init(struct launch *l)
 {
 	memset(l, 0, sizeof(*l));

@@ -32,10 +32,11 @@ void die_with_error(const char *fmt, ...)
 	__attribute__((noreturn, format(printf, 1, 2)));
 
 /* Allocation that dies (125) instead of returning NULL. */
-void *xmalloc(size_t size);
-void *xcalloc(size_t n, size_t size);
-void *xrealloc(void *ptr, size_t size);
-char *xstrdup(const char *s);
-char *xstrndup(const char *s, size_t n);
+#define X_ALLOC __attribute__((returns_nonnull, warn_unused_result))
+X_ALLOC void *xmalloc(size_t size);
+X_ALLOC void *xcalloc(size_t n, size_t size);
+X_ALLOC void *xrealloc(void *ptr, size_t size);
+X_ALLOC char *xstrdup(const char *s);
+X_ALLOC char *xstrndup(const char *s, size_t n);
 
 #endif

@@ -17,3 +17,9 @@ tests_helpers_libthreadlib_la_LIBADD = -lpthread
 
 TESTS += tests/e2e/escape.bats tests/e2e/gaps.bats tests/e2e/faults.bats \
 	tests/e2e/sanitized.bats
+
+# Regressions found by fuzzing, sanitizers and static analysis.
+check_PROGRAMS += tests/unit/test_regress
+tests_unit_test_regress_SOURCES = tests/unit/test_regress.c tests/unit/tap.h
+tests_unit_test_regress_LDADD = src/libcore.la
+TESTS += tests/unit/test_regress
