@@ -86,6 +86,13 @@ static void test_paths(void)
 	is_int(policy_add_path(&p, LL_SET_RO, "", "T"), -1, "empty path");
 	policy_free(&p);
 	ok(!p.has_policy && p.npaths == 0, "free resets");
+	is_int(policy_add_ports(&p, LL_NET_CONNECT_TCP, "443"), 0, "a port");
+	policy_set_strict(&p, true);
+	policy_error(&p, "an error");
+	policy_free(&p);
+	ok(!port_set_has(&p.connect, 443) && p.connect.count == 0,
+	   "free resets the ports");
+	ok(!p.strict && !p.err[0], "free resets what follows the ports");
 }
 
 static void test_scalars(void)
