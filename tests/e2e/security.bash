@@ -11,7 +11,7 @@ security_setup() {
 	require_landlock
 	setup_tree
 	TREE=$T/tree
-	PORT=$((20000 + RANDOM % 20000))
+	PORT=$(random_port)
 	PIDS=()
 }
 
@@ -101,17 +101,10 @@ sandboxed() {
 # attempt WANT MODE VAR=VALUE... -- CMD...: as root and as nobody, CMD run
 # in the sandbox through MODE prints WANT (OK, EACCES, EPERM, ...).
 attempt() {
-	local want=$1 mode=$2 user
-	shift 2
+	local want=$1 user
+	shift
 	for user in root nobody; do
-		run sandboxed "$mode" "$user" "$@"
-		# shellcheck disable=SC2154
-		if [ "$output" != "$want" ]; then
-			echo "$mode as $user: $* -> status $status, output:" >&2
-			echo "$output" >&2
-			echo "expected: $want" >&2
-			return 1
-		fi
+		attempt_as "$user" "$want" "$@" || return 1
 	done
 }
 
