@@ -27,6 +27,15 @@ struct pending_program {
 	size_t denial; /* index + 1; 0 = free */
 };
 
+/* Domains whose creator is gone, until their event's SYSCALL record. */
+#define UNDECIDED_MAX 16
+
+struct undecided_domain {
+	uint64_t domain; /* 0 = free */
+	uint64_t serial;
+	char exe[PATH_MAX + 1]; /* as struct audit_str */
+};
+
 #define LL_FS_MAKE_ANY                                                  \
 	(LL_FS_MAKE_CHAR | LL_FS_MAKE_DIR | LL_FS_MAKE_REG | LL_FS_MAKE_SOCK | \
 	 LL_FS_MAKE_FIFO | LL_FS_MAKE_BLOCK | LL_FS_MAKE_SYM)
@@ -36,13 +45,14 @@ struct pending_program {
 	(LL_FS_IN_DIR | LL_FS_WRITE_FILE | LL_FS_TRUNCATE | LL_FS_IOCTL_DEV)
 
 void denial_collector_init(struct denial_collector *c,
-			   denial_pid_filter is_ours, void *arg)
+			   denial_pid_owner owner_of, void *arg)
 {
 	memset(c, 0, sizeof(*c));
-	c->is_ours = is_ours;
+	c->owner_of = owner_of;
 	c->arg = arg;
 	c->held = xcalloc(HELD_MAX, sizeof(*c->held));
 	c->pending = xcalloc(PENDING_MAX, sizeof(*c->pending));
+	c->undecided = xcalloc(UNDECIDED_MAX, sizeof(*c->undecided));
 }
 
 static void denial_free(struct denial *d)
@@ -60,20 +70,20 @@ void denial_collector_free(struct denial_collector *c)
 	for (size_t i = 0; i < HELD_MAX; i++)
 		denial_free(&c->held[i].d);
 	for (size_t i = 0; i < c->ndomains; i++)
-		free(c->domain_exes[i]);
+		free(c->domains[i].exe);
 	free(c->denials);
 	free(c->index);
 	free(c->held);
 	free(c->pending);
+	free(c->undecided);
 	free(c->domains);
-	free(c->domain_exes);
 	memset(c, 0, sizeof(*c));
 }
 
 static long domain_index(const struct denial_collector *c, uint64_t domain)
 {
 	for (size_t i = 0; i < c->ndomains; i++)
-		if (c->domains[i] == domain)
+		if (c->domains[i].id == domain)
 			return (long)i;
 	return -1;
 }
@@ -126,6 +136,7 @@ static uint64_t denial_hash(const struct denial *d)
 	uint64_t h = 1469598103934665603ULL; /* FNV-1a */
 
 	h = (h ^ (uint64_t)d->class) * 1099511628211ULL;
+	h = (h ^ (uint64_t)d->nested) * 1099511628211ULL;
 	h = (h ^ d->port) * 1099511628211ULL;
 	for (size_t i = 0; i < d->object_len; i++)
 		h = (h ^ (unsigned char)d->object[i]) * 1099511628211ULL;
@@ -134,7 +145,8 @@ static uint64_t denial_hash(const struct denial *d)
 
 static bool same_denial(const struct denial *a, const struct denial *b)
 {
-	return a->class == b->class && a->port == b->port &&
+	return a->class == b->class && a->nested == b->nested &&
+	       a->port == b->port &&
 	       a->object_len == b->object_len &&
 	       memcmp(a->object, b->object, a->object_len) == 0;
 }
@@ -210,15 +222,17 @@ static void add_program(struct denial *d, const char *exe)
 static void adopt(struct denial_collector *c, struct denial *d, uint64_t serial,
 		  long domain)
 {
-	size_t i = insert(c, d);
 	struct pending_program *p = &c->pending[c->pending_next];
+	size_t i;
 
+	d->nested = c->domains[domain].nested;
+	i = insert(c, d);
 	c->pending_next = (c->pending_next + 1) % PENDING_MAX;
 	p->serial = serial;
 	p->denial = i + 1;
 	/* Until a SYSCALL record names the process: the domain's creator. */
 	if (c->denials[i].nprograms == 0) {
-		add_program(&c->denials[i], c->domain_exes[domain]);
+		add_program(&c->denials[i], c->domains[domain].exe);
 		c->denials[i].program_guessed = true;
 	}
 }
@@ -249,38 +263,75 @@ static void access_record(struct denial_collector *c,
 		hold(c, r->domain, r->serial, &d);
 }
 
-static void add_domain(struct denial_collector *c, uint64_t domain,
-		       const char *exe)
+static void add_domain(struct denial_collector *c, uint64_t id,
+		       const char *exe, bool nested)
 {
 	if (c->ndomains == c->domains_cap) {
 		c->domains_cap = c->domains_cap ? 2 * c->domains_cap : 4;
 		c->domains = xrealloc(c->domains,
 				      c->domains_cap * sizeof(*c->domains));
-		c->domain_exes = xrealloc(c->domain_exes,
-					  c->domains_cap *
-						  sizeof(*c->domain_exes));
 	}
-	c->domains[c->ndomains] = domain;
-	c->domain_exes[c->ndomains++] = xstrdup(exe);
+	c->domains[c->ndomains].id = id;
+	c->domains[c->ndomains].exe = xstrdup(exe);
+	c->domains[c->ndomains++].nested = nested;
 }
 
-/* A new domain: the run's if its creator is; then its held denials are. */
-static void domain_record(struct denial_collector *c,
-			  const struct audit_record *r)
+/* A domain of the run: its held denials are the run's too. */
+static void take_domain(struct denial_collector *c, uint64_t id,
+			const char *exe, bool nested)
 {
 	long domain;
 
-	if (!r->allocated || domain_index(c, r->domain) >= 0 ||
-	    !c->is_ours(r->pid, c->arg))
-		return;
-	add_domain(c, r->domain, r->exe.s);
+	add_domain(c, id, exe, nested);
 	domain = (long)c->ndomains - 1;
 	for (size_t n = 0; n < HELD_MAX; n++) {
 		/* Oldest first: the report keeps the kernel's order. */
 		struct held_record *h = &c->held[(c->held_next + n) % HELD_MAX];
 
-		if (h->d.object && h->domain == r->domain)
+		if (h->d.object && h->domain == id)
 			adopt(c, &h->d, h->serial, domain);
+	}
+}
+
+/*
+ * A new domain is the run's if its creator belongs to the run's tree.  A
+ * creator that has already exited is judged by its event's SYSCALL record:
+ * the process denied (in the domain, so in the creator's tree) or its
+ * parent.
+ */
+static void domain_record(struct denial_collector *c,
+			  const struct audit_record *r)
+{
+	struct undecided_domain *u;
+	enum pid_owner owner;
+
+	if (!r->allocated || domain_index(c, r->domain) >= 0)
+		return;
+	owner = c->owner_of(r->pid, c->arg);
+	if (owner != PID_OTHER) {
+		take_domain(c, r->domain, r->exe.s, owner != PID_COMMAND);
+		return;
+	}
+	u = &c->undecided[c->undecided_next];
+	c->undecided_next = (c->undecided_next + 1) % UNDECIDED_MAX;
+	u->domain = r->domain;
+	u->serial = r->serial;
+	snprintf(u->exe, sizeof(u->exe), "%s", r->exe.s);
+}
+
+static void decide_domains(struct denial_collector *c,
+			   const struct audit_record *r)
+{
+	for (size_t i = 0; i < UNDECIDED_MAX; i++) {
+		struct undecided_domain *u = &c->undecided[i];
+
+		if (!u->domain || u->serial != r->serial)
+			continue;
+		/* Its creator was not the command: that one is still there. */
+		if (c->owner_of(r->pid, c->arg) != PID_OTHER ||
+		    c->owner_of(r->ppid, c->arg) != PID_OTHER)
+			take_domain(c, u->domain, u->exe, true);
+		u->domain = 0;
 	}
 }
 
@@ -288,6 +339,7 @@ static void domain_record(struct denial_collector *c,
 static void syscall_record(struct denial_collector *c,
 			   const struct audit_record *r)
 {
+	decide_domains(c, r);
 	for (size_t i = 0; i < PENDING_MAX; i++) {
 		struct pending_program *p = &c->pending[i];
 		struct denial *d;
@@ -349,6 +401,8 @@ static int compare_denials(const void *a, const void *b)
 						   y->object_len;
 	int cmp;
 
+	if (x->nested != y->nested)
+		return x->nested ? 1 : -1;
 	if (x->class != y->class)
 		return x->class < y->class ? -1 : 1;
 	if (x->port != y->port)
@@ -486,6 +540,11 @@ static const char *why_not(unsigned other)
 void denial_rule(const struct denial *d, struct rule *r)
 {
 	memset(r, 0, sizeof(*r));
+	if (d->nested) {
+		r->why_not = "no option: a sandbox that the command set up "
+			     "itself denied it";
+		return;
+	}
 	switch (d->class) {
 	case DENIAL_FS:
 		r->why_not = rule_path_problem(d->object, d->object_len);

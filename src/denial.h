@@ -46,11 +46,21 @@ struct denial {
 	bool more_programs;
 	bool program_guessed; /* programs[0] is the domain's creator, for
 			       * want of a SYSCALL record naming the process */
+	bool nested;	      /* denied by a sandbox nested in the run's */
 	unsigned long count; /* records */
 };
 
-/* Which process tree a domain's creator must belong to. */
-typedef bool (*denial_pid_filter)(pid_t pid, void *arg);
+/* Whose is a process: the run's command, another of the run's tree
+ * (landshim included), or no business of the run. */
+enum pid_owner { PID_OTHER, PID_COMMAND, PID_TREE };
+typedef enum pid_owner (*denial_pid_owner)(pid_t pid, void *arg);
+
+/* A domain of the run: the command's sandbox, or one nested inside it. */
+struct run_domain {
+	uint64_t id;
+	char *exe;   /* its creator's executable */
+	bool nested; /* not created by the command's own process */
+};
 
 /*
  * Collects the denials of one run's domains from a stream of records in
@@ -58,13 +68,12 @@ typedef bool (*denial_pid_filter)(pid_t pid, void *arg);
  * domain's "allocated" record follows its first denial in the same event.
  */
 struct denial_collector {
-	denial_pid_filter is_ours;
+	denial_pid_owner owner_of;
 	void *arg;
 	char marker[64];	/* the end-of-run marker's text, if any */
 	bool marker_seen;
 
-	uint64_t *domains;	/* the run's */
-	char **domain_exes;	/* their creators' executables */
+	struct run_domain *domains;
 	size_t ndomains, domains_cap;
 
 	struct denial *denials; /* distinct, in order of first sight */
@@ -76,12 +85,14 @@ struct denial_collector {
 	size_t nheld, held_next;
 	struct pending_program *pending; /* ring: denial awaiting its exe */
 	size_t pending_next;
+	struct undecided_domain *undecided; /* ring: creator gone */
+	size_t undecided_next;
 	unsigned long dropped;	/* records given up on (held too long) */
 	unsigned long malformed;
 };
 
 void denial_collector_init(struct denial_collector *c,
-			   denial_pid_filter is_ours, void *arg);
+			   denial_pid_owner owner_of, void *arg);
 void denial_collector_free(struct denial_collector *c);
 
 /* Feed one parsed record. */

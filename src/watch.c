@@ -11,6 +11,7 @@
  */
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -27,7 +28,8 @@
 #include "log.h"
 #include "why.h"
 
-/* How long to wait for the end marker: only a filtered marker waits it. */
+/* How long to wait for the end marker: only one that an audit rule
+ * filtered out makes it wait this long. */
 #define DRAIN_TIMEOUT_MS 3000
 
 static void check_can_report(struct launch *l, const char *who)
@@ -104,23 +106,20 @@ static pid_t parent_of(pid_t pid)
 	return (pid_t)strtol(s + 4, NULL, 10);
 }
 
-/* Is @pid the child or a descendant (or an orphan we adopted)? */
-static bool in_tree(pid_t pid, void *arg)
+/* The command, or this process or a descendant of either, or neither. */
+static enum pid_owner owner_of(pid_t pid, void *arg)
 {
 	const struct watch *w = arg;
 	pid_t self = getpid();
 
+	if (pid == w->child)
+		return PID_COMMAND;
 	for (int depth = 0; pid > 1 && depth < 4096; depth++) {
-		pid_t parent;
-
-		if (pid == w->child)
-			return true;
-		parent = parent_of(pid);
-		if (parent == self)
-			return true;
-		pid = parent;
+		if (pid == self || pid == w->child)
+			return PID_TREE;
+		pid = parent_of(pid);
 	}
-	return false;
+	return PID_OTHER;
 }
 
 static void feed(void *arg, int type, const char *text, size_t len)
@@ -135,27 +134,47 @@ static void read_records(struct watch *w, struct denial_collector *c)
 			 strerror(errno));
 }
 
-/* Reap whatever has exited; the tree is done when no child is left. */
+/*
+ * Reap the children other than the command (adopted orphans), found in
+ * /proc: waitpid(-1) could reap the command too.  True if any still runs.
+ */
+static bool reap_others(const struct watch *w)
+{
+	DIR *proc = opendir("/proc");
+	pid_t self = getpid();
+	bool running = false;
+	struct dirent *e;
+
+	if (!proc)
+		die_with_error("/proc");
+	while ((e = readdir(proc))) {
+		pid_t pid = (pid_t)strtol(e->d_name, NULL, 10);
+
+		if (pid <= 0 || pid == w->child || parent_of(pid) != self)
+			continue;
+		if (waitpid(pid, NULL, WNOHANG) == 0)
+			running = true;
+	}
+	closedir(proc);
+	return running;
+}
+
+/*
+ * The tree is done when the command has exited and no adopted orphan runs.
+ * The command stays a zombie until the end of the run (watch_run reaps
+ * it), so that its pid, which names its domain in the records, cannot be
+ * another process's meanwhile.
+ */
 static void reap(struct watch *w)
 {
-	for (;;) {
-		int status;
-		pid_t pid = waitpid(-1, &status, WNOHANG);
+	siginfo_t si = { 0 };
 
-		if (pid == w->child) {
-			w->status = status;
-			w->child_done = true;
-		}
-		if (pid > 0)
-			continue;
-		if (pid < 0 && errno == EINTR)
-			continue;
-		if (pid < 0 && errno == ECHILD)
-			w->tree_done = true;
-		else if (pid < 0)
-			die_with_error("waitpid");
-		return;
-	}
+	if (!w->child_done &&
+	    waitid(P_PID, (id_t)w->child, &si,
+		   WEXITED | WNOHANG | WNOWAIT) == 0 &&
+	    si.si_pid == w->child)
+		w->child_done = true;
+	w->tree_done = !reap_others(w) && w->child_done;
 }
 
 static void take_signals(struct watch *w)
@@ -172,7 +191,6 @@ static void take_signals(struct watch *w)
 		/* The command decides what an interrupt means. */
 		if (!w->interrupted)
 			w->interrupted = sig;
-		/* Only while unreaped: its pid is not yet anyone else's. */
 		if (!w->child_done)
 			kill(w->child, sig);
 	}
@@ -229,11 +247,10 @@ static void drain(struct watch *w, struct denial_collector *c)
 
 int watch_run(struct watch *w, struct launch *l, struct denial_collector *c)
 {
-	denial_collector_init(c, in_tree, w);
+	denial_collector_init(c, owner_of, w);
 	snprintf(c->marker, sizeof(c->marker), "landshim end of run %d.%u",
 		 (int)getpid(), ++w->runs);
 	w->tree_done = w->child_done = false;
-	w->status = 0;
 	w->child = fork();
 	if (w->child < 0)
 		die_with_error("fork");
@@ -243,5 +260,8 @@ int watch_run(struct watch *w, struct launch *l, struct denial_collector *c)
 	}
 	wait_for_tree(w, c);
 	drain(w, c);
+	while (waitpid(w->child, &w->status, 0) < 0)
+		if (errno != EINTR)
+			die_with_error("waitpid");
 	return w->status;
 }

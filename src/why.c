@@ -18,9 +18,11 @@
 
 #define TEXT_MAX (4 * PATH_MAX + 64)
 
-static const char *group_of(enum denial_class class)
+static const char *group_of(const struct denial *d)
 {
-	switch (class) {
+	if (d->nested)
+		return "by a sandbox inside the command";
+	switch (d->class) {
 	case DENIAL_FS:
 		return "files";
 	case DENIAL_BIND:
@@ -137,8 +139,8 @@ static void print_rows(const struct denial_collector *c,
 	for (size_t i = 0; i < c->ndenials; i++) {
 		const struct denial_text *r = &rows[i];
 
-		if (!group || strcmp(group, group_of(c->denials[i].class))) {
-			group = group_of(c->denials[i].class);
+		if (!group || strcmp(group, group_of(&c->denials[i]))) {
+			group = group_of(&c->denials[i]);
 			fprintf(stderr, "  %s:\n", group);
 		}
 		fprintf(stderr, "    %-*s  %-*s  %-*s  %s%s%s%s\n", wr,

@@ -41,9 +41,9 @@ struct watch {
 
 	/* The current run's process tree. */
 	pid_t child;
-	int status;
-	bool child_done; /* reaped: status is set */
-	bool tree_done;	 /* no process of the tree is left */
+	int status;	 /* the command's, once reaped at the end */
+	bool child_done; /* it has exited (a zombie until the end) */
+	bool tree_done;	 /* and no process of the tree runs */
 };
 
 /*

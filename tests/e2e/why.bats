@@ -43,6 +43,24 @@ teardown() {
 	grep -E "^ +read +$TREE/other/after-exec +helper +--ro $TREE/other/after-exec\$" <<<"$output"
 }
 
+@test "why: a process the command leaves behind is waited for" {
+	run "$LAUNCHER" --why --rox /usr,/lib,/lib64,/bin,/etc/ld.so.cache,"$PROBE" \
+		--ro /dev/null -- sh -c "(sleep 0.2; '$PROBE' read '$TREE/ro/file') & exit 4"
+	[ "$status" -eq 4 ] # the command's, not the orphan's
+	grep -E "^ +read +$TREE/ro/file +probe +--ro $TREE/ro/file\$" <<<"$output"
+}
+
+@test "why: a sandbox nested in the command is reported as its own" {
+	run "$LAUNCHER" --why \
+		--rox "/usr,/lib,/lib64,/bin,/etc/ld.so.cache,$PROBE,$SHIM" \
+		--ro "$TREE" -- sh -c "env LD_PRELOAD='$SHIM' \
+		LANDSHIM_ROX='$SYSTEM_ROX' '$PROBE' read '$TREE/ro/file'; exit 0"
+	[ "$status" -eq 0 ]
+	[[ "$output" == EACCES* ]]
+	grep -x "  by a sandbox inside the command:" <<<"$output"
+	grep -E "^ +read +$TREE/ro/file +probe +no option: a sandbox that the command set up itself denied it\$" <<<"$output"
+}
+
 @test "why: the command's exit status is kept; nothing denied is said" {
 	run "$LAUNCHER" --why --rox /usr,/lib,/lib64,/bin,/etc -- sh -c 'exit 7'
 	[ "$status" -eq 7 ]

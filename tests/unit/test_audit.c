@@ -257,10 +257,11 @@ static void test_truncated(char **lines, const char *name)
 
 /* ---- The run's denials ---- */
 
-static bool is_pid_24823(pid_t pid, void *arg)
+/* The recorded run's command; 24900 stands for one of its children. */
+static enum pid_owner owner_24823(pid_t pid, void *arg)
 {
 	(void)arg;
-	return pid == 24823;
+	return pid == 24823 ? PID_COMMAND : pid == 24900 ? PID_TREE : PID_OTHER;
 }
 
 static const struct denial *find_denial(const struct denial_collector *c,
@@ -301,11 +302,12 @@ static void test_collector(void)
 	struct denial_collector c;
 	const struct denial *d;
 
-	denial_collector_init(&c, is_pid_24823, NULL);
+	denial_collector_init(&c, owner_24823, NULL);
 	snprintf(c.marker, sizeof(c.marker), "landshim-drain 12345");
 	feed_lines(&c, lines);
 	is_int(c.ndomains, 1, "one domain is the run's");
-	is_hex(c.domains[0], 0x1a34dc85c, "the shell's domain");
+	is_hex(c.domains[0].id, 0x1a34dc85c, "the shell's domain");
+	ok(!c.domains[0].nested, "the command's own domain");
 	is_int(c.ndenials, 5, "five distinct denials");
 	expect_fs(&c, "/tmp/audit-cap/w/data/input", LL_FS_READ_FILE,
 		  "read of the input");
@@ -327,7 +329,7 @@ static void test_collector(void)
 	denial_collector_free(&c);
 
 	/* Without its creator's record no domain is the run's. */
-	denial_collector_init(&c, is_pid_24823, NULL);
+	denial_collector_init(&c, owner_24823, NULL);
 	for (char **l = lines; *l; l++)
 		if (!strstr(*l, "pid=24823 uid=0 exe"))
 			feed_lines(&c, (char *[]){ *l, NULL });
@@ -354,13 +356,60 @@ static void test_held_then_adopted(void)
 		NULL,
 	};
 
-	denial_collector_init(&c, is_pid_24823, NULL);
+	denial_collector_init(&c, owner_24823, NULL);
 	feed_lines(&c, (char **)stream);
 	is_int(c.ndenials, 1, "only the run's domain's denial");
 	ok(c.ndenials == 1 && strcmp(c.denials[0].object, "/y") == 0, "/y");
 	ok(c.ndenials == 1 && c.denials[0].program_guessed &&
 		   strcmp(c.denials[0].programs[0], "/bin/sh") == 0,
 	   "no SYSCALL record: the domain's creator stands in");
+	denial_collector_free(&c);
+}
+
+/*
+ * A sandbox nested in the run's: its creator is judged by its own pid, or
+ * once gone by its event's SYSCALL record (the process or its parent).
+ */
+static void test_nested(void)
+{
+	struct denial_collector c;
+	struct rule r;
+	static const char *const stream[] = {
+		/* Created by a child of the run: nested. */
+		"1423 audit(1.0:30): domain=ee blockers=fs.read_file "
+		"path=\"/e\" dev=\"v\" ino=5",
+		"1424 audit(1.0:30): domain=ee status=allocated mode=enforcing "
+		"pid=24900 uid=0 exe=\"/bin/inner\" comm=\"inner\"",
+		/* Creator gone; its parent is the command: nested too. */
+		"1423 audit(1.0:31): domain=cc blockers=fs.read_file "
+		"path=\"/n\" dev=\"v\" ino=4",
+		"1424 audit(1.0:31): domain=cc status=allocated mode=enforcing "
+		"pid=999 uid=0 exe=\"/bin/gone\" comm=\"gone\"",
+		"1300 audit(1.0:31): arch=c000003e syscall=257 success=no "
+		"ppid=24823 pid=999 comm=\"gone\" exe=\"/bin/gone\"",
+		/* Creator gone, parent unrelated: not the run's. */
+		"1423 audit(1.0:32): domain=dd blockers=fs.read_file "
+		"path=\"/m\" dev=\"v\" ino=6",
+		"1424 audit(1.0:32): domain=dd status=allocated mode=enforcing "
+		"pid=998 uid=0 exe=\"/bin/other\" comm=\"other\"",
+		"1300 audit(1.0:32): arch=c000003e syscall=257 success=no "
+		"ppid=77 pid=998 comm=\"other\" exe=\"/bin/other\"",
+		NULL,
+	};
+
+	denial_collector_init(&c, owner_24823, NULL);
+	feed_lines(&c, (char **)stream);
+	is_int(c.ndenials, 2, "two nested domains are the run's");
+	ok(find_denial(&c, DENIAL_FS, "/e") && find_denial(&c, DENIAL_FS, "/n"),
+	   "by the creator's pid, or by its SYSCALL record's parent");
+	ok(!find_denial(&c, DENIAL_FS, "/m"), "an unrelated one is not");
+	ok(c.ndenials == 2 && c.denials[0].nested && c.denials[1].nested,
+	   "both marked nested");
+	memset(&r, 0, sizeof(r));
+	if (c.ndenials)
+		denial_rule(&c.denials[0], &r);
+	ok(r.kind == RULE_NONE && r.why_not,
+	   "no option of ours allows what an inner sandbox denies");
 	denial_collector_free(&c);
 }
 
@@ -475,6 +524,7 @@ int main(void)
 	test_truncated(run, "cut records: no crash, no shorter path (run)");
 	test_collector();
 	test_held_then_adopted();
+	test_nested();
 	test_rules();
 	test_words();
 	test_secrets();
