@@ -417,7 +417,10 @@ int learn_main(struct launch *l)
 		denial_collector_free(&c);
 	}
 	watch_end(&w);
-	if (added && !w.interrupted)
+	if (w.interrupted)
+		say("interrupted in round %u: what was learned so far is kept",
+		    ln.round);
+	else if (added)
 		say("stopped after %u rounds (--rounds): the last run still "
 		    "needed more",
 		    ln.rounds);
