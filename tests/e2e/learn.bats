@@ -77,6 +77,21 @@ teardown() {
 	! grep -q "\"$TREE/other/after-exec\"" "$CONF"
 }
 
+@test "learn: after SIGINT, the switch is restored and the file written" {
+	env --default-signal=INT "$LAUNCHER" --learn "$CONF" \
+		--rox /usr,/lib,/lib64,/bin --rw "$TREE/rw" -- sh -c \
+		"cat /etc/hostname; touch '$TREE/rw/started'; exec sleep 600" \
+		2>"$T/err" 3>&- {AUDIT_LOCK}>&- &
+	local pid=$! status=0
+	while [ ! -e "$TREE/rw/started" ]; do sleep 0.05; done
+	kill -INT "$pid"
+	wait "$pid" || status=$?
+	[ "$status" -eq 130 ]
+	[ "$("$AUDITSTATE")" = "$STATE_BEFORE" ]
+	grep -x "landshim: --learn: interrupted in round 1: what was learned so far is kept" "$T/err"
+	grep -q '"/etc/hostname"' "$CONF"
+}
+
 @test "learn: a scope denial is reported, not allowed" {
 	run "$LAUNCHER" --learn "$CONF" --rox "/usr,/lib,/lib64,/bin,$PROBE" -- \
 		"$PROBE" signal 1 0

@@ -103,6 +103,38 @@ teardown() {
 	done
 }
 
+# why_waiting NAME FILE: a --why run in the background whose command touches
+# $TREE/rw/NAME.started, waits for $TREE/rw/NAME.go, then reads FILE.
+why_waiting() {
+	"$LAUNCHER" --why --rox /usr,/lib,/lib64,/bin --rw "$TREE/rw" -- \
+		sh -c "touch '$TREE/rw/$1.started'; n=0
+		while [ ! -e '$TREE/rw/$1.go' ] && [ \$((n += 1)) -lt 600 ]; do
+			sleep 0.05
+		done
+		cat '$2'" 2>"$T/$1.err" 3>&- {AUDIT_LOCK}>&- &
+	while [ ! -e "$TREE/rw/$1.started" ]; do sleep 0.05; done
+}
+
+@test "why: concurrent runs share the switch: the last one out restores it" {
+	local first second
+	why_waiting first /etc/hostname
+	first=$!
+	why_waiting second /etc/passwd
+	second=$!
+	# The first run switched auditing on; it ends before the second.
+	touch "$TREE/rw/first.go"
+	wait "$first" || :
+	[ "$("$AUDITSTATE")" != 0 ]
+	touch "$TREE/rw/second.go"
+	wait "$second" || :
+	grep -E "^ +read +/etc/hostname +cat +--ro /etc/hostname\$" "$T/first.err"
+	# Denied after the first run ended: still reported.
+	grep -E "^ +read +/etc/passwd +cat +--ro /etc/passwd\$" "$T/second.err"
+	! grep -q /etc/passwd "$T/first.err"
+	! grep -q /etc/hostname "$T/second.err"
+	[ "$("$AUDITSTATE")" = "$STATE_BEFORE" ]
+}
+
 @test "why: after SIGINT to landshim, the switch is restored" {
 	env --default-signal=INT "$LAUNCHER" --why --rox /usr,/lib,/lib64,/bin \
 		--rw "$TREE/rw" -- sh -c "touch '$TREE/rw/started'; exec sleep 600" \
