@@ -332,6 +332,14 @@ static size_t port_ranges(const struct port_set *s, char *out, size_t size)
 	for (unsigned lo = 0; lo < POLICY_PORTS; lo++) {
 		unsigned hi = lo;
 
+		/*
+		 * No port from lo to the end of its word: skip to the next
+		 * one.  Bit by bit, the launcher spent a millisecond here.
+		 */
+		if (!(s->bits[lo / 64] >> (lo % 64))) {
+			lo |= 63;
+			continue;
+		}
 		if (!port_set_has(s, lo))
 			continue;
 		while (hi + 1 < POLICY_PORTS && port_set_has(s, hi + 1))

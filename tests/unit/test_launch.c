@@ -204,6 +204,11 @@ static void test_port_format(void)
 	is_str(s, "0-65535", "every port");
 	free(s);
 	policy_free(&p);
+	policy_add_ports(&p, LL_NET_BIND_TCP, "1,63-64,127,129,65535");
+	s = port_set_format(&p.bind);
+	is_str(s, "1,63-64,127,129,65535", "ports around word boundaries");
+	free(s);
+	policy_free(&p);
 }
 
 static void test_getenv(void)
