@@ -282,13 +282,13 @@ static void put_paths(FILE *f, const struct policy *p)
 
 static void put_ports(FILE *f, const struct learn *ln, bool bind)
 {
-	const char *start = bind ? ln->start_bind : ln->start_connect;
+	const char *given = bind ? ln->start_bind : ln->start_connect;
 	struct item *items = xcalloc(ln->nports + 1, sizeof(*items));
 	char(*numbers)[8] = xcalloc(ln->nports + 1, sizeof(*numbers));
 	size_t n = 0;
 
-	if (start[0])
-		items[n++] = (struct item){ start, "the starting policy",
+	if (given[0])
+		items[n++] = (struct item){ given, "the starting policy",
 					    false };
 	for (size_t i = 0; i < ln->nports; i++) {
 		if (ln->ports[i].bind != bind)

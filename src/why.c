@@ -139,7 +139,7 @@ static void print_rows(const struct denial_collector *c,
 	for (size_t i = 0; i < c->ndenials; i++) {
 		const struct denial_text *r = &rows[i];
 
-		if (!group || strcmp(group, group_of(&c->denials[i]))) {
+		if (!group || strcmp(group, group_of(&c->denials[i])) != 0) {
 			group = group_of(&c->denials[i]);
 			fprintf(stderr, "  %s:\n", group);
 		}
