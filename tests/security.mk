@@ -17,6 +17,7 @@ tests_helpers_libthreadlib_la_LIBADD = -lpthread
 
 TESTS += tests/e2e/escape.bats tests/e2e/gaps.bats tests/e2e/faults.bats \
 	tests/e2e/sanitized.bats
+EXTRA_DIST += tests/e2e/security.bash
 
 # Regressions found by fuzzing, sanitizers and static analysis.
 check_PROGRAMS += tests/unit/test_regress
