@@ -8,26 +8,12 @@ setup() {
 	require_landlock
 	setup_tree
 	TREE=$T/tree
-	PORT=$((20000 + RANDOM % 20000))
-	PIDS=()
+	PORT=$(random_port)
 }
 
 teardown() {
-	local pid
-	for pid in "${PIDS[@]}"; do
-		kill "$pid" 2>/dev/null || true
-	done
+	stop_listeners
 	teardown_tree
-}
-
-# listen USER ARGS...: start a probe serve-* outside the sandbox.
-listen() {
-	local user=$1 fifo=$T/ready.$RANDOM
-	shift
-	mkfifo "$fifo"
-	as_user "$user" "$PROBE" "$@" >"$fifo" 3>&- &
-	PIDS+=($!)
-	read -r _ <"$fifo"
 }
 
 @test "read: allowed under an ro path, EACCES elsewhere" {
@@ -124,12 +110,11 @@ listen() {
 	local user
 	for user in root nobody; do
 		if [ "$user" = nobody ]; then
-			setpriv --reuid=$NOBODY --regid=$NOBODY --clear-groups \
-				sleep 60 </dev/null >/dev/null 2>&1 3>&- &
+			background setpriv --reuid=$NOBODY --regid=$NOBODY \
+				--clear-groups sleep 60
 		else
-			sleep 60 </dev/null >/dev/null 2>&1 3>&- &
+			background sleep 60
 		fi
-		PIDS+=($!)
 		run shim_run "$user" LANDSHIM_RO= -- "$PROBE" signal $!
 		[ "$output" = EPERM ]
 		run shim_run "$user" LANDSHIM_UNRESTRICTED=scope -- "$PROBE" signal $!
