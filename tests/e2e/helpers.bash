@@ -113,7 +113,13 @@ listen() {
 	shift
 	fifo=$(mktemp -u "$T/ready.XXXXXX")
 	mkfifo "$fifo"
-	as_user "$user" "$PROBE" "$@" >"$fifo" 3>&- &
+	# A simple command, so that $! is the listener itself (kill reaches it).
+	if [ "$user" = nobody ]; then
+		setpriv --reuid=$NOBODY --regid=$NOBODY --clear-groups \
+			--inh-caps=-all -- "$PROBE" "$@" >"$fifo" 3>&- &
+	else
+		"$PROBE" "$@" >"$fifo" 3>&- &
+	fi
 	LISTENERS+=($!)
 	read -r _ <"$fifo"
 	rm -f "$fifo"
