@@ -111,7 +111,9 @@ int main(int argc, char **argv)
 		sum += ns[i];
 	}
 	qsort(ns, (size_t)runs, sizeof(*ns), cmp_u64);
-	median = runs % 2 ? ns[runs / 2] : (ns[runs / 2 - 1] + ns[runs / 2]) / 2;
+	median = ns[runs / 2];
+	if (runs % 2 == 0)
+		median = (ns[runs / 2 - 1] + median) / 2;
 	printf("%.3f %.3f\n", (double)sum / (double)runs / 1e6,
 	       (double)median / 1e6);
 	free(ns);
