@@ -71,23 +71,28 @@ shim_run() {
 	as_user "$user" env LD_PRELOAD="$SHIM" "${vars[@]}" "$@"
 }
 
-# expect RESULT VAR=VALUE... -- PROBE-ARGS...: as root and as nobody, the
-# probe in the sandbox prints RESULT (OK, EACCES, EPERM, ...).  The tree
-# is reset before each run.
-expect() {
-	local want=$1 user
-	shift
+# expect_both RESULT RUNNER ARGS...: as root and as nobody, `RUNNER USER
+# ARGS...` prints RESULT (the probe's OK or errno name); the tree is reset
+# before each run.
+expect_both() {
+	local want=$1 runner=$2 user
+	shift 2
 	for user in root nobody; do
 		reset_tree
-		run shim_run "$user" "$@"
+		run "$runner" "$user" "$@"
 		# shellcheck disable=SC2154
 		if [ "$output" != "$want" ]; then
-			echo "as $user: $* -> status $status, output:" >&2
+			echo "as $user: $runner $* -> status $status, output:" >&2
 			echo "$output" >&2
 			echo "expected: $want" >&2
 			return 1
 		fi
 	done
+}
+
+# expect RESULT VAR=VALUE... -- PROBE-ARGS...: through the shim.
+expect() {
+	expect_both "$1" shim_run "${@:2}"
 }
 
 # A random port for this test (20000-39999: other suites run concurrently),
@@ -138,19 +143,14 @@ stop_listeners() {
 	done
 }
 
-# lexpect RESULT ARGS...: as root and as nobody, `landshim ARGS` prints
-# RESULT (the probe's OK or errno name); the tree is reset before each run.
-lexpect() {
-	local want=$1 user
+# launcher_run USER ARGS...: `landshim ARGS` as USER.
+launcher_run() {
+	local user=$1
 	shift
-	for user in root nobody; do
-		reset_tree
-		run as_user "$user" "$LAUNCHER" "$@"
-		if [ "$output" != "$want" ]; then
-			echo "as $user: landshim $* -> status $status, output:" >&2
-			echo "$output" >&2
-			echo "expected: $want" >&2
-			return 1
-		fi
-	done
+	as_user "$user" "$LAUNCHER" "$@"
+}
+
+# lexpect RESULT ARGS...: through the launcher, as expect does.
+lexpect() {
+	expect_both "$1" launcher_run "${@:2}"
 }
