@@ -3,7 +3,7 @@
 # envset.so); apply-time needs the core library.
 check_PROGRAMS += bench/apply-time
 bench_apply_time_SOURCES = bench/apply-time.c
-bench_apply_time_LDADD = src/libcore.la
+bench_apply_time_LDADD = src/core/libcore.la
 
 EXTRA_DIST += bench/run bench/README.md bench/floor.c bench/envset.c \
 	bench/kernel-floor.c

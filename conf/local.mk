@@ -13,6 +13,6 @@ dist_profiles_DATA = \
 check_PROGRAMS += tests/unit/test_policy_file
 tests_unit_test_policy_file_SOURCES = tests/unit/test_policy_file.c \
 	tests/unit/tap.h
-tests_unit_test_policy_file_LDADD = src/libpolicyfile.la src/libcore.la
+tests_unit_test_policy_file_LDADD = src/core/libpolicyfile.la src/core/libcore.la
 TESTS += tests/unit/test_policy_file tests/e2e/config.bats \
 	tests/e2e/profiles.bats

@@ -2,7 +2,7 @@
 # recorded samples, and the end-to-end runs.
 check_PROGRAMS += tests/unit/test_audit
 tests_unit_test_audit_SOURCES = tests/unit/test_audit.c tests/unit/tap.h
-tests_unit_test_audit_LDADD = src/libwhy.la src/libcore.la
+tests_unit_test_audit_LDADD = src/why/libwhy.la src/core/libcore.la
 TESTS += tests/unit/test_audit
 EXTRA_DIST += tests/unit/fixtures/kinds.audit \
 	tests/unit/fixtures/run-concurrent.audit
@@ -11,7 +11,7 @@ EXTRA_DIST += tests/unit/fixtures/kinds.audit \
 check_PROGRAMS += tests/helpers/workload tests/helpers/auditstate
 tests_helpers_workload_SOURCES = tests/helpers/workload.c
 tests_helpers_auditstate_SOURCES = tests/helpers/auditstate.c
-tests_helpers_auditstate_LDADD = src/libwhy.la src/libcore.la
+tests_helpers_auditstate_LDADD = src/why/libwhy.la src/core/libcore.la
 
 TESTS += tests/e2e/why.bats tests/e2e/learn.bats
 EXTRA_DIST += tests/e2e/audit.bash

@@ -1,4 +1,4 @@
-# The ELF dependency resolver (src/elfdeps.c): unit tests, the --ldd
+# The ELF dependency resolver (src/core/elfdeps.c): unit tests, the --ldd
 # end-to-end tests, and their fixtures in tests/helpers/elfdeps: library A,
 # library B (needs A), and one program per way of finding them.  Programs
 # and B link the libraries as plain linker flags, so that libtool adds no
@@ -68,6 +68,6 @@ tests_helpers_elfdeps_edfix_static_LDFLAGS = -all-static
 
 check_PROGRAMS += tests/unit/test_elfdeps
 tests_unit_test_elfdeps_SOURCES = tests/unit/test_elfdeps.c tests/unit/tap.h
-tests_unit_test_elfdeps_LDADD = src/libcore.la
+tests_unit_test_elfdeps_LDADD = src/core/libcore.la
 TESTS += tests/unit/test_elfdeps
 TESTS += tests/e2e/ldd.bats

@@ -9,14 +9,14 @@ AM_TESTS_ENVIRONMENT = \
 
 check_PROGRAMS += tests/unit/test_landlock tests/unit/test_policy
 tests_unit_test_landlock_SOURCES = tests/unit/test_landlock.c tests/unit/tap.h
-tests_unit_test_landlock_LDADD = src/libcore.la
+tests_unit_test_landlock_LDADD = src/core/libcore.la
 tests_unit_test_policy_SOURCES = tests/unit/test_policy.c tests/unit/tap.h
-tests_unit_test_policy_LDADD = src/libcore.la
+tests_unit_test_policy_LDADD = src/core/libcore.la
 TESTS += tests/unit/test_landlock tests/unit/test_policy
 check_PROGRAMS += tests/unit/test_launch
 tests_unit_test_launch_SOURCES = tests/unit/test_launch.c tests/unit/tap.h
-tests_unit_test_launch_LDADD = src/liblaunch.la src/libpolicyfile.la \
-	src/libcore.la
+tests_unit_test_launch_LDADD = src/launcher/liblaunch.la src/core/libpolicyfile.la \
+	src/core/libcore.la
 TESTS += tests/unit/test_launch
 
 EXTRA_DIST += tests/run-bats
@@ -25,7 +25,7 @@ EXTRA_DIST += tests/run-bats
 check_PROGRAMS += tests/helpers/probe tests/helpers/abi tests/helpers/nolandlock
 tests_helpers_probe_SOURCES = tests/helpers/probe.c
 tests_helpers_abi_SOURCES = tests/helpers/abi.c
-tests_helpers_abi_LDADD = src/libcore.la
+tests_helpers_abi_LDADD = src/core/libcore.la
 tests_helpers_nolandlock_SOURCES = tests/helpers/nolandlock.c
 
 TESTS += tests/e2e/core.bats

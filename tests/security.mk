@@ -22,5 +22,5 @@ EXTRA_DIST += tests/e2e/security.bash
 # Regressions found by fuzzing, sanitizers and static analysis.
 check_PROGRAMS += tests/unit/test_regress
 tests_unit_test_regress_SOURCES = tests/unit/test_regress.c tests/unit/tap.h
-tests_unit_test_regress_LDADD = src/libcore.la
+tests_unit_test_regress_LDADD = src/core/libcore.la
 TESTS += tests/unit/test_regress

@@ -1,6 +1,6 @@
 #!/usr/bin/env bats
 # --ldd end to end: the launcher grants read+execute on what the ELF
-# resolver (src/elfdeps.c) finds, and on nothing else; the fixtures of
+# resolver (src/core/elfdeps.c) finds, and on nothing else; the fixtures of
 # tests/helpers/elfdeps print "edfix N", then OK or the errno name for each
 # file they are asked to open.
 

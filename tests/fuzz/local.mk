@@ -8,7 +8,7 @@ FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=all
 FUZZ_COMPILE = $(FUZZ_CC) $(FUZZ_CFLAGS) $(DEFS) -I$(top_builddir) \
 	$(AM_CPPFLAGS)
-FUZZ_CORE = $(addprefix $(srcdir)/,$(filter %.c,$(src_libcore_la_SOURCES)))
+FUZZ_CORE = $(addprefix $(srcdir)/,$(filter %.c,$(src_core_libcore_la_SOURCES)))
 FUZZ_NAMES = env setters config elf audit
 FUZZ_TARGETS = $(FUZZ_NAMES:%=tests/fuzz/fuzz_%)
 
@@ -17,14 +17,14 @@ tests/fuzz/fuzz_env: $(srcdir)/tests/fuzz/fuzz_env.c $(FUZZ_CORE)
 tests/fuzz/fuzz_setters: $(srcdir)/tests/fuzz/fuzz_setters.c $(FUZZ_CORE)
 	$(AM_V_CC)$(MKDIR_P) tests/fuzz && $(FUZZ_COMPILE) -o $@ $^
 tests/fuzz/fuzz_config: $(srcdir)/tests/fuzz/fuzz_config.c \
-		$(srcdir)/src/policy_file.c $(FUZZ_CORE)
+		$(srcdir)/src/core/policy_file.c $(FUZZ_CORE)
 	$(AM_V_CC)$(MKDIR_P) tests/fuzz && $(FUZZ_COMPILE) $(LIBCONFIG_CFLAGS) \
 		-o $@ $^ $(LIBCONFIG_LIBS) $(LIBS)
 
 tests/fuzz/fuzz_elf: $(srcdir)/tests/fuzz/fuzz_elf.c $(FUZZ_CORE)
 	$(AM_V_CC)$(MKDIR_P) tests/fuzz && $(FUZZ_COMPILE) -o $@ $^
 tests/fuzz/fuzz_audit: $(srcdir)/tests/fuzz/fuzz_audit.c \
-		$(srcdir)/src/audit_record.c $(FUZZ_CORE)
+		$(srcdir)/src/why/audit_record.c $(FUZZ_CORE)
 	$(AM_V_CC)$(MKDIR_P) tests/fuzz && $(FUZZ_COMPILE) -o $@ $^
 
 # fuzz-NAME: run one target; `make -j2 fuzz` runs two at a time.

@@ -1,0 +1,14 @@
+# --why and --learn: audit records -> this run's denials -> options.
+# No launcher code in libwhy, so that the unit tests (and fuzzers) link it
+# alone.
+noinst_LTLIBRARIES += src/why/libwhy.la
+src_why_libwhy_la_SOURCES = \
+	src/why/audit.c src/why/audit.h \
+	src/why/audit_record.c src/why/audit_record.h \
+	src/why/denial.c src/why/denial.h \
+	src/why/secrets.c src/why/secrets.h
+
+# The launcher's --why and --learn modes (they call its launch steps).
+src_landshim_SOURCES += src/why/why.c src/why/why.h src/why/watch.c \
+	src/why/learn.c
+src_landshim_LDADD += src/why/libwhy.la src/core/libcore.la
