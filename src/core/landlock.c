@@ -4,10 +4,8 @@
 
 #include <errno.h>
 #include <string.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-
 #include "landlock.h"
+#include "rawsys.h"
 
 #ifndef SYS_landlock_create_ruleset
 #define SYS_landlock_create_ruleset 444
@@ -22,19 +20,21 @@
 int ll_create_ruleset(const struct ll_ruleset_attr *attr, size_t size,
 		      uint32_t flags)
 {
-	return (int)syscall(SYS_landlock_create_ruleset, attr, size, flags);
+	return (int)raw_result(raw_syscall3(SYS_landlock_create_ruleset, attr,
+					     size, flags));
 }
 
 int ll_add_rule(int ruleset_fd, int rule_type, const void *attr,
 		uint32_t flags)
 {
-	return (int)syscall(SYS_landlock_add_rule, ruleset_fd, rule_type, attr,
-			    flags);
+	return (int)raw_result(raw_syscall4(SYS_landlock_add_rule, ruleset_fd,
+					     rule_type, attr, flags));
 }
 
 int ll_restrict_self(int ruleset_fd, uint32_t flags)
 {
-	return (int)syscall(SYS_landlock_restrict_self, ruleset_fd, flags);
+	return (int)raw_result(raw_syscall2(SYS_landlock_restrict_self,
+					     ruleset_fd, flags));
 }
 
 int ll_abi(void)

@@ -6,7 +6,7 @@ src_core_libcore_la_SOURCES = \
 	src/core/landlock.c src/core/landlock.h \
 	src/core/log.c src/core/log.h \
 	src/core/policy.c src/core/policy.h \
-	src/core/policy_env.c
+	src/core/policy_env.c src/core/rawsys.h
 
 # Config files (libconfig): linked by the launcher and the tests, and by the
 # shim's config module (shim/local.mk); never by the shim itself.
