@@ -40,7 +40,7 @@ static void set_path_list(const char *dir, long n)
 	*s = '\0';
 	for (long i = 0; i < n; i++)
 		s += sprintf(s, "%s%s/%ld", i ? ":" : "", dir, i);
-	policy_env_clear();
+	policy_env_strip(environ);
 	if (setenv("LANDSHIM_ROX", list, 1) < 0)
 		die_with_error("setenv");
 	free(list);
@@ -64,7 +64,7 @@ static uint64_t timed_apply(void)
 		uint64_t start = now_ns();
 
 		policy_init(&p);
-		if (policy_from_env(&p, NULL) < 0 || policy_apply(&p) != 0)
+		if (policy_from_env(&p, environ, NULL) < 0 || policy_apply(&p) != 0)
 			die("%s", p.err);
 		ns = now_ns() - start;
 		_exit(write(fds[1], &ns, sizeof(ns)) == sizeof(ns) ? 0 : 1);

@@ -2,9 +2,12 @@
 #ifndef LANDSHIM_SHIM_H
 #define LANDSHIM_SHIM_H
 
-#include "policy.h"
-
-/* The loader for LANDSHIM_CONFIG / LANDSHIM_PROFILE, or NULL. */
-policy_file_loader shim_config_loader(void);
+/*
+ * The policy of @envp as the config helper (landshim-config, next to the
+ * shim) expands it: config files and profiles read.  Returns a new
+ * NULL-terminated array of "NAME=VALUE" policy variables; dies (125) when
+ * the helper cannot run or refuses, its own message already printed.
+ */
+char **shim_expand_policy(char **envp);
 
 #endif

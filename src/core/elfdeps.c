@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "elfdeps.h"
+#include "ldcache.h"
 #include "log.h"
 
 /*
@@ -515,6 +516,20 @@ static int open_regular(const char *path, struct stat *st)
 	return fd;
 }
 
+/* Parse the regular file open as @fd, named @path in messages. */
+static int parse_open_file(int fd, const char *path, bool with_dynamic,
+			   struct elf_file *ef, struct stat *st, char *err,
+			   size_t errlen)
+{
+	memset(ef, 0, sizeof(*ef));
+	if (fstat(fd, st) != 0)
+		return set_error(err, errlen, "%s: %s", path, strerror(errno));
+	if (!S_ISREG(st->st_mode))
+		return set_error(err, errlen, "%s: not a regular file", path);
+	return parse_elf(&(struct source){path, fd, NULL, (uint64_t)st->st_size},
+			 with_dynamic, ef, err, errlen);
+}
+
 /* Open and parse the file a caller names: any failure is an error. */
 static int parse_named_file(const char *path, bool with_dynamic,
 			    struct elf_file *ef, struct stat *st, char *err,
@@ -528,8 +543,7 @@ static int parse_named_file(const char *path, bool with_dynamic,
 		return set_error(err, errlen, "%s: %s", path, strerror(errno));
 	if (fd == -2)
 		return set_error(err, errlen, "%s: not a regular file", path);
-	ret = parse_elf(&(struct source){path, fd, NULL, (uint64_t)st->st_size},
-			with_dynamic, ef, err, errlen);
+	ret = parse_open_file(fd, path, with_dynamic, ef, st, err, errlen);
 	close(fd);
 	return ret;
 }
@@ -546,113 +560,18 @@ int elf_inspect(const char *path, struct elf_info *info, char *err,
 	return ret;
 }
 
-/*
- * /etc/ld.so.cache, new format: a 48-byte header (magic and version,
- * nlibs, string table length, flags, ...) then nlibs 24-byte entries
- * (flags, key, value, osversion, hwcap); key and value are string offsets
- * from the start of that header.  An old-format table (magic, nlibs,
- * 12-byte entries) may come first, then the new header at the next
- * 8-byte boundary.
- */
-#define CACHE_MAGIC_OLD	 "ld.so-1.7.0"
-#define CACHE_MAGIC_NEW	 "glibc-ld.so.cache1.1"
-#define CACHE_OLD_HEADER 16
-#define CACHE_OLD_ENTRY	 12
-#define CACHE_NEW_HEADER 48
-#define CACHE_NEW_ENTRY	 24
-#define CACHE_NLIBS_AT	 20
-#define CACHE_FLAGS_AT	 28
-#define CACHE_KEY_AT	 4
-#define CACHE_VALUE_AT	 8
-/* The byte order field of the header flags. */
-#define CACHE_ENDIAN_MASK  3
-#define CACHE_ENDIAN_UNSET 0
-#define CACHE_ENDIAN_HOST  (__BYTE_ORDER__ == __ORDER_BIG_ENDIAN__ ? 3 : 2)
-
-static uint32_t load_u32(const unsigned char *p)
+int elf_inspect_fd(int fd, const char *path, struct elf_info *info,
+		   char **interp, bool *search_path, char *err, size_t errlen)
 {
-	uint32_t v;
+	struct elf_file ef;
+	struct stat st;
+	int ret = parse_open_file(fd, path, true, &ef, &st, err, errlen);
 
-	memcpy(&v, p, sizeof(v));
-	return v;
-}
-
-/* Offset of the new-format header, or -1. */
-static int64_t cache_new_header(const unsigned char *img, size_t size)
-{
-	uint64_t at = 0;
-
-	if (size >= CACHE_OLD_HEADER &&
-	    memcmp(img, CACHE_MAGIC_OLD, strlen(CACHE_MAGIC_OLD)) == 0) {
-		at = CACHE_OLD_HEADER +
-		     (uint64_t)load_u32(img + 12) * CACHE_OLD_ENTRY;
-		at = (at + 7) & ~(uint64_t)7;
-	}
-	if (at > size || size - at < CACHE_NEW_HEADER ||
-	    memcmp(img + at, CACHE_MAGIC_NEW, strlen(CACHE_MAGIC_NEW)) != 0)
-		return -1;
-	return (int64_t)at;
-}
-
-/* The new-format table: its header in *base (string offsets count from
- * there, avail bytes on) and entry count; -1 unless the header and every
- * string offset are inside the image. */
-static int cache_table(const unsigned char *img, size_t size,
-		       const unsigned char **base, size_t *avail,
-		       uint32_t *nlibs)
-{
-	int64_t at = cache_new_header(img, size);
-	int endian;
-
-	if (at < 0)
-		return -1;
-	*base = img + at;
-	*avail = size - (size_t)at;
-	*nlibs = load_u32(*base + CACHE_NLIBS_AT);
-	endian = (*base)[CACHE_FLAGS_AT] & CACHE_ENDIAN_MASK;
-	if ((endian != CACHE_ENDIAN_UNSET && endian != CACHE_ENDIAN_HOST) ||
-	    *nlibs > (*avail - CACHE_NEW_HEADER) / CACHE_NEW_ENTRY)
-		return -1;
-	for (uint32_t i = 0; i < *nlibs; i++) {
-		const unsigned char *e =
-		    *base + CACHE_NEW_HEADER + (size_t)i * CACHE_NEW_ENTRY;
-
-		if (load_u32(e + CACHE_KEY_AT) >= *avail ||
-		    load_u32(e + CACHE_VALUE_AT) >= *avail)
-			return -1;
-	}
-	return 0;
-}
-
-int ld_cache_lookup(const void *image, size_t size, const char *name,
-		    int (*fn)(const char *path, void *arg), void *arg)
-{
-	const unsigned char *base;
-	size_t avail, name_size = strlen(name) + 1;
-	uint32_t nlibs;
-
-	if (cache_table(image, size, &base, &avail, &nlibs) != 0)
-		return -1;
-	for (uint32_t i = 0; i < nlibs; i++) {
-		const unsigned char *e =
-		    base + CACHE_NEW_HEADER + (size_t)i * CACHE_NEW_ENTRY;
-		uint32_t key = load_u32(e + CACHE_KEY_AT);
-		uint32_t value = load_u32(e + CACHE_VALUE_AT);
-		size_t value_max = avail - value;
-		int ret;
-
-		if (avail - key < name_size ||
-		    memcmp(base + key, name, name_size) != 0)
-			continue;
-		if (value_max > PATH_MAX)
-			value_max = PATH_MAX;
-		if (!memchr(base + value, '\0', value_max))
-			continue; /* no path, no candidate */
-		ret = fn((const char *)base + value, arg);
-		if (ret)
-			return ret;
-	}
-	return 0;
+	*info = ef.info;
+	*interp = ret == 0 && ef.interp ? xstrdup(ef.interp) : NULL;
+	*search_path = ret == 0 && (ef.rpath || ef.runpath);
+	elf_file_free(&ef);
+	return ret;
 }
 
 /*
@@ -723,9 +642,11 @@ struct resolver {
 	size_t n, cap;
 	unsigned long budget;
 	int (*fn)(const char *path, void *arg);
+	int (*fn_fd)(const char *path, int fd, void *arg);
 	void *arg;
 	char *err;
 	size_t errlen;
+	int prog_fd; /* the program, already open; -1: open its path */
 };
 
 enum found { NOT_FOUND, OTHER_ARCH, FOUND };
@@ -885,13 +806,16 @@ static int probe(struct resolver *r, const char *path, size_t loader,
 	src.size = (uint64_t)st.st_size;
 	memset(&ef, 0, sizeof(ef));
 	ret = check_candidate(r, &src, &st, &ef, res, &is_new);
-	close(src.fd);
 	if (ret || !is_new) {
+		close(src.fd);
 		elf_file_free(&ef);
 		return ret;
 	}
 	add_object(r, xstrdup(path), name, &ef, &st, loader);
-	return r->fn(path, r->arg);
+	/* The file just checked, not whatever the path names next. */
+	ret = r->fn_fd ? r->fn_fd(path, src.fd, r->arg) : r->fn(path, r->arg);
+	close(src.fd);
+	return ret;
 }
 
 /* Length of the dynamic string token name (or {name}) at s, or 0. */
@@ -1027,10 +951,7 @@ static int probe_cached(const char *path, void *arg)
 static void load_cache(struct resolver *r)
 {
 	struct source src = {elf_ld_so_cache, -1, NULL, 0};
-	const unsigned char *base;
 	struct stat st;
-	size_t avail;
-	uint32_t nlibs;
 
 	r->cache_loaded = true;
 	src.fd = open_regular(elf_ld_so_cache, &st);
@@ -1041,8 +962,7 @@ static void load_cache(struct resolver *r)
 		r->cache_size = (size_t)st.st_size;
 		r->cache = xmalloc(r->cache_size);
 		if (source_read(&src, 0, r->cache, r->cache_size) != 0 ||
-		    cache_table(r->cache, r->cache_size, &base, &avail,
-				&nlibs) != 0) {
+		    !ld_cache_valid(r->cache, r->cache_size)) {
 			log_debug("%s: unreadable or malformed, not used",
 				  elf_ld_so_cache);
 			free(r->cache);
@@ -1156,7 +1076,10 @@ static int load_program(struct resolver *r, const char *prog)
 
 	if (ret)
 		return ret;
-	ret = parse_named_file(path, true, &ef, &st, r->err, r->errlen);
+	ret = r->prog_fd >= 0 ?
+		parse_open_file(r->prog_fd, path, true, &ef, &st, r->err,
+				r->errlen) :
+		parse_named_file(path, true, &ef, &st, r->err, r->errlen);
 	if (!ret && !ef.info.is_elf)
 		ret = set_error(r->err, r->errlen, "%s: not an ELF file", path);
 	if (!ret && ef.type != ET_EXEC && ef.type != ET_DYN)
@@ -1235,30 +1158,57 @@ static int resolve(struct resolver *r, const char *prog)
 	return ret;
 }
 
+static int resolve_all(struct resolver *r, const char *prog);
+
 int elf_deps(const char *prog, const char *ld_library_path,
 	     int (*fn)(const char *path, void *arg), void *arg, char *err,
 	     size_t errlen)
 {
 	struct resolver r = {
+	    .prog_fd = -1,
 	    /* ld.so ignores an empty LD_LIBRARY_PATH */
 	    .llp = ld_library_path && *ld_library_path ? ld_library_path : NULL,
-	    .arch = &unknown_arch,
-	    .budget = WORK_BUDGET,
 	    .fn = fn,
 	    .arg = arg,
 	    .err = err,
 	    .errlen = errlen,
 	};
-	int ret = resolve(&r, prog);
 
-	for (size_t i = 0; i < r.n; i++) {
-		free(r.objs[i].path);
-		free(r.objs[i].origin);
-		free(r.objs[i].loaded_as);
-		elf_file_free(&r.objs[i].elf);
+	return resolve_all(&r, prog);
+}
+
+int elf_deps_fd(int fd, const char *prog, const char *ld_library_path,
+		int (*fn)(const char *path, int fd, void *arg), void *arg,
+		char *err, size_t errlen)
+{
+	struct resolver r = {
+	    .prog_fd = fd,
+	    .llp = ld_library_path && *ld_library_path ? ld_library_path : NULL,
+	    .fn_fd = fn,
+	    .arg = arg,
+	    .err = err,
+	    .errlen = errlen,
+	};
+
+	return resolve_all(&r, prog);
+}
+
+/* @r has the caller's fields; the rest starts here. */
+static int resolve_all(struct resolver *r, const char *prog)
+{
+	int ret;
+
+	r->arch = &unknown_arch;
+	r->budget = WORK_BUDGET;
+	ret = resolve(r, prog);
+	for (size_t i = 0; i < r->n; i++) {
+		free(r->objs[i].path);
+		free(r->objs[i].origin);
+		free(r->objs[i].loaded_as);
+		elf_file_free(&r->objs[i].elf);
 	}
-	free(r.objs);
-	free(r.cache);
-	free(r.cwd);
+	free(r->objs);
+	free(r->cache);
+	free(r->cwd);
 	return ret;
 }

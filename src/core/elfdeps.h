@@ -29,6 +29,15 @@ int elf_inspect(const char *path, struct elf_info *info, char *err,
 		size_t errlen);
 
 /*
+ * elf_inspect() of the file open as @fd (named @path in err), its dynamic
+ * section included: *@interp is its PT_INTERP (allocated, NULL if none),
+ * *@search_path whether it names directories of its own (DT_RUNPATH or
+ * DT_RPATH).  A file that is not ELF returns 0 with info->is_elf false.
+ */
+int elf_inspect_fd(int fd, const char *path, struct elf_info *info,
+		   char **interp, bool *search_path, char *err, size_t errlen);
+
+/*
  * Calls fn for the interpreter and every shared library prog needs,
  * recursively, each exactly once, as absolute paths; returns 0, or -1 with a
  * one-line message in err (or fn's nonzero return).  A static program has no
@@ -38,6 +47,17 @@ int elf_inspect(const char *path, struct elf_info *info, char *err,
 int elf_deps(const char *prog, const char *ld_library_path,
 	     int (*fn)(const char *path, void *arg), void *arg, char *err,
 	     size_t errlen);
+
+/*
+ * The same for the program open as @fd (read through it, never reopened),
+ * @prog naming it (its directory is $ORIGIN), and @fn gets each file open
+ * as it was checked (@fd is closed after the call: duplicate it to keep
+ * it), so that a rule added for it is on that file and nothing a path
+ * names later.
+ */
+int elf_deps_fd(int fd, const char *prog, const char *ld_library_path,
+		int (*fn)(const char *path, int fd, void *arg), void *arg,
+		char *err, size_t errlen);
 
 /* The ld.so cache elf_deps reads: "/etc/ld.so.cache"; tests use their own. */
 extern const char *elf_ld_so_cache;
@@ -51,14 +71,6 @@ extern const char *elf_ld_so_cache;
 int elf_parse_image(const void *image, size_t size, const char *name,
 		    struct elf_info *info, char *err, size_t errlen);
 
-/*
- * Calls fn with the path of every entry for the library name in an
- * /etc/ld.so.cache image (new format, alone or after an old-format table),
- * in the cache's order.  Returns 0, -1 if the image is malformed (checked
- * before fn is called), or fn's nonzero return.  Reads only the image:
- * fuzzable like elf_parse_image.
- */
-int ld_cache_lookup(const void *image, size_t size, const char *name,
-		    int (*fn)(const char *path, void *arg), void *arg);
+#include "ldcache.h"
 
 #endif

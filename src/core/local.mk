@@ -4,8 +4,9 @@ noinst_LTLIBRARIES += src/core/libcore.la
 src_core_libcore_la_SOURCES = \
 	src/core/elfdeps.c src/core/elfdeps.h \
 	src/core/landlock.c src/core/landlock.h \
+	src/core/ldcache.c src/core/ldcache.h \
 	src/core/log.c src/core/log.h \
-	src/core/policy.c src/core/policy.h \
+	src/core/policy.c src/core/policy.h src/core/policy_program.c \
 	src/core/policy_env.c src/core/rawsys.h
 
 # Config files (libconfig): linked by the launcher and the tests, and by the

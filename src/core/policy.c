@@ -12,11 +12,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
+#include <linux/openat2.h>
 #include <unistd.h>
 
-#include "elfdeps.h"
 #include "log.h"
 #include "policy.h"
+#include "rawsys.h"
 
 void policy_init(struct policy *p)
 {
@@ -48,6 +50,8 @@ void policy_free(struct policy *p)
 	for (size_t i = 0; i < p->npaths; i++) {
 		free(p->paths[i].path);
 		free(p->paths[i].origin);
+		if (p->paths[i].fd >= 0)
+			close(p->paths[i].fd);
 	}
 	free(p->paths);
 	memset(p, 0, ports);
@@ -88,7 +92,27 @@ int policy_add_path(struct policy *p, unsigned set, const char *path,
 	pp->origin = xstrdup(origin);
 	pp->set = set;
 	pp->optional = optional;
+	pp->fd = -1;
+	pp->exact = false;
 	p->has_policy = true;
+	return 0;
+}
+
+int policy_add_path_fd(struct policy *p, unsigned set, int fd,
+		       const char *path, const char *origin)
+{
+	if (policy_add_path(p, set, path, origin) < 0)
+		return -1;
+	p->paths[p->npaths - 1].fd = fd;
+	return 0;
+}
+
+int policy_add_exact_path(struct policy *p, unsigned set, const char *path,
+			  const char *origin)
+{
+	if (policy_add_path(p, set, path, origin) < 0)
+		return -1;
+	p->paths[p->npaths - 1].exact = true;
 	return 0;
 }
 
@@ -208,43 +232,6 @@ void policy_set_add_exec(struct policy *p, bool on)
 void policy_set_ldd(struct policy *p, bool on)
 {
 	p->ldd = on;
-}
-
-struct deps_arg {
-	struct policy *p;
-	const char *origin;
-};
-
-static int add_dep(const char *path, void *arg)
-{
-	const struct deps_arg *a = arg;
-
-	return policy_add_path(a->p, LL_SET_ROX, path, a->origin);
-}
-
-int policy_add_elf_deps(struct policy *p, const char *elf,
-			const char *ld_library_path, const char *origin)
-{
-	struct deps_arg a = { p, origin };
-	char err[sizeof(p->err) - 64];
-
-	err[0] = '\0';
-	if (elf_deps(elf, ld_library_path, add_dep, &a, err, sizeof(err)) == 0)
-		return 0;
-	/* An error of add_dep() is already in p->err. */
-	return err[0] ? policy_error(p, "%s: %s", origin, err) : -1;
-}
-
-int policy_add_program(struct policy *p, const char *program, const char *elf,
-		       const char *ld_library_path)
-{
-	if (p->add_exec &&
-	    policy_add_path(p, LL_SET_ROX, program, "add-exec") < 0)
-		return -1;
-	if (p->ldd && policy_add_elf_deps(p, elf, ld_library_path, "ldd") < 0)
-		return -1;
-	p->add_exec = p->ldd = false;
-	return 0;
 }
 
 void policy_set_ignore_missing(struct policy *p, bool on)
@@ -572,29 +559,85 @@ int policy_report_drops(struct policy *p, const struct policy_plan *plan)
 	return policy_for_each_drop(plan, report_drop, &r);
 }
 
-int policy_open_path(struct policy *p, size_t i, bool *is_dir)
+/*
+ * An exact path: every component as it is, no symlink followed (openat2
+ * RESOLVE_NO_SYMLINKS; where that is missing or filtered, O_NOFOLLOW on
+ * the last component).
+ */
+static int open_exact(const char *path)
 {
-	const struct policy_path *pp = &p->paths[i];
-	/*
-	 * O_DIRECTORY tells a directory from a file without fstat(), which
-	 * glibc makes an fstatat() of a "" in libc's .rodata: one syscall
-	 * less per directory, and 64 KiB less resident in the shim's process.
-	 */
-	int fd = open(pp->path, O_PATH | O_CLOEXEC | O_DIRECTORY);
+	struct open_how how = {
+		.flags = O_PATH | O_CLOEXEC,
+		.resolve = RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS,
+	};
+	long fd = raw_syscall4(SYS_openat2, AT_FDCWD, path, &how,
+			       sizeof(how));
 
+	if (fd != -ENOSYS && fd != -EPERM)
+		return (int)raw_result(fd);
+	return open(path, O_PATH | O_CLOEXEC | O_NOFOLLOW);
+}
+
+static int is_directory(int fd, bool *is_dir)
+{
+	struct stat st;
+
+	if (fstat(fd, &st) < 0)
+		return -1;
+	*is_dir = S_ISDIR(st.st_mode);
+	return 0;
+}
+
+static int open_rule_path(const struct policy_path *pp, bool *is_dir)
+{
+	int fd;
+
+	if (pp->fd >= 0)
+		return is_directory(pp->fd, is_dir) < 0 ? -1 : pp->fd;
+	if (pp->exact) {
+		fd = open_exact(pp->path);
+		if (fd >= 0 && is_directory(fd, is_dir) < 0) {
+			close(fd);
+			return -1;
+		}
+		return fd;
+	}
+	/*
+	 * O_DIRECTORY tells a directory from a file without fstat(): one
+	 * system call less per directory.
+	 */
+	fd = open(pp->path, O_PATH | O_CLOEXEC | O_DIRECTORY);
 	*is_dir = fd >= 0;
 	if (fd < 0 && errno == ENOTDIR)
 		fd = open(pp->path, O_PATH | O_CLOEXEC);
+	return fd;
+}
+
+int policy_open_path(struct policy *p, size_t i, bool *is_dir)
+{
+	const struct policy_path *pp = &p->paths[i];
+	int fd = open_rule_path(pp, is_dir);
+
 	if (fd < 0) {
 		if (errno == ENOENT && (pp->optional || p->ignore_missing)) {
 			log_debug("%s: %s: missing, skipped (optional)",
 				  pp->origin, pp->path);
 			return -2;
 		}
-		return policy_error(p, "%s: %s: %s", pp->origin, pp->path,
-				    strerror(errno));
+		return policy_error(p, "%s: %s: %s%s", pp->origin, pp->path,
+				    strerror(errno),
+				    pp->exact && errno == ELOOP ?
+					    " (it changed while landshim "
+					    "was reading it)" :
+					    "");
 	}
 	return fd;
+}
+
+void policy_close_path(const struct policy *p, size_t i, int fd)
+{
+	if (fd >= 0 && fd != p->paths[i].fd)
+		close(fd);
 }
 
 static int add_path_rules(struct policy *p, int ruleset, uint64_t handled)
@@ -616,10 +659,10 @@ static int add_path_rules(struct policy *p, int ruleset, uint64_t handled)
 			policy_error(p, "%s: %s: cannot add rule: %s",
 				     p->paths[i].origin, p->paths[i].path,
 				     strerror(errno));
-			close(fd);
+			policy_close_path(p, i, fd);
 			return -1;
 		}
-		close(fd);
+		policy_close_path(p, i, fd);
 	}
 	return 0;
 }
@@ -675,8 +718,8 @@ static int count_threads_in_proc(struct policy *p)
 	s = strrchr(buf, ')');
 	for (int field = 2; s && field < 20; field++)
 		s = strchr(s + 1, ' ');
-	if (s)
-		threads = strtol(s + 1, NULL, 10);
+	while (s && *++s >= '0' && *s <= '9' && threads < 1000000)
+		threads = threads * 10 + (*s - '0');
 	if (threads < 1)
 		return policy_error(p, "cannot parse /proc/self/stat");
 	if (threads > 1)
@@ -775,6 +818,28 @@ int policy_apply(struct policy *p)
 	return ret;
 }
 
+int policy_drop_missing(struct policy *p)
+{
+	size_t kept = 0;
+
+	for (size_t i = 0; i < p->npaths; i++) {
+		bool is_dir;
+		int fd = policy_open_path(p, i, &is_dir);
+
+		if (fd == -1)
+			return -1;
+		policy_close_path(p, i, fd);
+		if (fd == -2) {
+			free(p->paths[i].path);
+			free(p->paths[i].origin);
+			continue;
+		}
+		p->paths[kept++] = p->paths[i];
+	}
+	p->npaths = kept;
+	return 0;
+}
+
 int policy_validate(struct policy *p, struct policy_plan *plan)
 {
 	int abi = ll_abi();
@@ -790,8 +855,7 @@ int policy_validate(struct policy *p, struct policy_plan *plan)
 
 		if (fd == -1)
 			return -1;
-		if (fd >= 0)
-			close(fd);
+		policy_close_path(p, i, fd);
 	}
 	return 0;
 }

@@ -23,6 +23,15 @@ struct policy_path {
 	char *origin;	/* where it came from, for messages */
 	unsigned set;	/* LL_SET_* bits */
 	bool optional;	/* trailing '?': skip if missing */
+	/*
+	 * Found by inspecting a file (the launcher's command and what it
+	 * loads) rather than given: the rule is on that very file, so a file
+	 * swapped in after the inspection cannot redirect it.  Either it is
+	 * already open (fd >= 0, owned by the policy), or exact: canonical,
+	 * and opened without following any symlink.
+	 */
+	int fd;
+	bool exact;
 };
 
 struct port_set {
@@ -69,6 +78,13 @@ int policy_error(struct policy *p, const char *fmt, ...)
 /* Paths.  @origin names the source for later messages (copied). */
 int policy_add_path(struct policy *p, unsigned set, const char *path,
 		    const char *origin);
+/* @path's rule on the open file @fd (the policy closes it); @path names it
+ * in messages. */
+int policy_add_path_fd(struct policy *p, unsigned set, int fd,
+		       const char *path, const char *origin);
+/* A rule on the canonical path @path, opened without following symlinks. */
+int policy_add_exact_path(struct policy *p, unsigned set, const char *path,
+			  const char *origin);
 /* A list split on any character of @seps; the empty list is legal. */
 int policy_add_path_list(struct policy *p, unsigned set, const char *list,
 			 const char *seps, const char *origin);
@@ -77,19 +93,22 @@ void policy_set_ignore_missing(struct policy *p, bool on);
 int policy_make_absolute(struct policy *p);
 
 /*
- * Rules for the program itself, known only when it is (the launcher's
- * command, the shim's /proc/self/exe): add_exec grants rox on @program,
- * ldd on the interpreter and libraries of @elf (the same file, or the
- * interpreter of a "#!" script).  The two switches are then cleared: the
- * rules are there, nobody downstream adds them again.
+ * Rules for the program itself (policy_program.c), known only when it is
+ * (the shim's /proc/self/exe, the helper's --program): add_exec grants rox
+ * on @program, ldd on its interpreter and libraries.  The two switches are
+ * then cleared: the rules are there, nobody downstream adds them again.
+ * Every rule is on the file inspected, through its descriptor.
  */
 void policy_set_add_exec(struct policy *p, bool on);
 void policy_set_ldd(struct policy *p, bool on);
-int policy_add_program(struct policy *p, const char *program, const char *elf,
+int policy_add_program(struct policy *p, const char *program,
 		       const char *ld_library_path);
-/* Rox on what @elf needs to load (elfdeps.h), each with @origin. */
-int policy_add_elf_deps(struct policy *p, const char *elf,
+/* Rox on what the ELF file open as @fd (named @elf) loads, with @origin. */
+int policy_add_elf_deps(struct policy *p, int fd, const char *elf,
 			const char *ld_library_path, const char *origin);
+/* A rule on the file open as @fd (the policy keeps a duplicate). */
+int policy_add_open_file(struct policy *p, unsigned set, int fd,
+			 const char *path, const char *origin);
 
 /* TCP ports: "443", "8000-8100", lists separated by ',' or ':'. */
 int policy_add_ports(struct policy *p, uint64_t net_access, const char *spec);
@@ -130,6 +149,14 @@ void policy_plan(const struct policy *p, int abi, struct policy_plan *plan);
  * fd, -2 if it is optional and missing (skip it), -1 on error (p->err).
  */
 int policy_open_path(struct policy *p, size_t i, bool *is_dir);
+/*
+ * Open every path now: an error for a missing one (p->err, naming where
+ * it came from), and the missing optional ones are dropped (reported at
+ * debug level, with their origin).
+ */
+int policy_drop_missing(struct policy *p);
+/* Done with what policy_open_path(@i) returned. */
+void policy_close_path(const struct policy *p, size_t i, int fd);
 
 /*
  * Build the ruleset and restrict the calling process (NO_NEW_PRIVS first).
@@ -160,13 +187,23 @@ int policy_validate(struct policy *p, struct policy_plan *plan);
 typedef int (*policy_file_loader)(struct policy *p, const char *file,
 				  const char *profile);
 
-/* policy_env.c: the LANDSHIM_* and LL_* variables. */
-int policy_from_env(struct policy *p, policy_file_loader load);
-/* Unset every policy variable (after use, so children pay nothing). */
-void policy_env_clear(void);
-/* Replace NAME's value (if it is set), or remove it (@value NULL), by
- * editing environ itself. */
-void policy_env_edit(const char *name, const char *value);
+/*
+ * policy_env.c: the LANDSHIM_* and LL_* variables of the environment
+ * @envp (NULL-terminated; the launcher's environ, the shim's envp as the
+ * dynamic loader gave it).  Nothing here calls getenv() or touches environ.
+ */
+int policy_from_env(struct policy *p, char *const *envp,
+		    policy_file_loader load);
+/* The value of @name in @envp (the first entry, as getenv()), or NULL. */
+const char *policy_env_get(char *const *envp, const char *name);
+/* Does @envp name a config file or a profile (for the shim's helper)? */
+bool policy_env_needs_files(char *const *envp);
+/* Remove every policy variable from @envp in place (after use, so that
+ * children pay nothing); LANDRUN_LOG_LEVEL is not ours and stays. */
+void policy_env_strip(char **envp);
+/* Remove the entries @drop selects from @envp in place; the slots freed at
+ * the end become NULL. */
+void policy_env_remove(char **envp, bool (*drop)(const char *entry));
 /* Is @name (without '=') one of ours? */
 bool policy_env_is_known(const char *name);
 

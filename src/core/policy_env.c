@@ -9,8 +9,6 @@
 #include "log.h"
 #include "policy.h"
 
-extern char **environ;
-
 typedef int (*env_setter)(struct policy *p, const char *name,
 			  const char *value);
 
@@ -139,9 +137,19 @@ bool policy_env_is_known(const char *name)
 	return false;
 }
 
-static int check_unknown(struct policy *p)
+const char *policy_env_get(char *const *envp, const char *name)
 {
-	for (char **e = environ; e && *e; e++) {
+	size_t n = strlen(name);
+
+	for (char *const *e = envp; e && *e; e++)
+		if (strncmp(*e, name, n) == 0 && (*e)[n] == '=')
+			return *e + n + 1;
+	return NULL;
+}
+
+static int check_unknown(struct policy *p, char *const *envp)
+{
+	for (char *const *e = envp; e && *e; e++) {
 		const char *eq = strchr(*e, '=');
 		size_t n = eq ? (size_t)(eq - *e) : strlen(*e);
 		char name[128];
@@ -158,9 +166,10 @@ static int check_unknown(struct policy *p)
 	return 0;
 }
 
-static int apply_var(struct policy *p, const struct env_var *v)
+static int apply_var(struct policy *p, char *const *envp,
+		     const struct env_var *v)
 {
-	const char *value = getenv(v->name);
+	const char *value = policy_env_get(envp, v->name);
 	int ret;
 
 	if (!value || (!v->set && !v->set_bool))
@@ -176,10 +185,11 @@ static int apply_var(struct policy *p, const struct env_var *v)
 	return 0;
 }
 
-static int load_files(struct policy *p, policy_file_loader load)
+static int load_files(struct policy *p, char *const *envp,
+		      policy_file_loader load)
 {
-	const char *file = getenv("LANDSHIM_CONFIG");
-	const char *profile = getenv("LANDSHIM_PROFILE");
+	const char *file = policy_env_get(envp, "LANDSHIM_CONFIG");
+	const char *profile = policy_env_get(envp, "LANDSHIM_PROFILE");
 
 	if (!file && !profile)
 		return 0;
@@ -200,52 +210,55 @@ static int load_files(struct policy *p, policy_file_loader load)
  * Precedence is file < environment: the log level is read first (so that
  * file parsing logs at it) and again after the file.
  */
-int policy_from_env(struct policy *p, policy_file_loader load)
+int policy_from_env(struct policy *p, char *const *envp,
+		    policy_file_loader load)
 {
-	if (check_unknown(p) < 0 || apply_var(p, &env_vars[0]) < 0 ||
-	    apply_var(p, &env_vars[1]) < 0 || load_files(p, load) < 0)
+	if (check_unknown(p, envp) < 0 || apply_var(p, envp, &env_vars[0]) < 0 ||
+	    apply_var(p, envp, &env_vars[1]) < 0 ||
+	    load_files(p, envp, load) < 0)
 		return -1;
 	for (size_t i = 0; i < N_ENV_VARS; i++)
-		if (apply_var(p, &env_vars[i]) < 0)
+		if (apply_var(p, envp, &env_vars[i]) < 0)
 			return -1;
 	return 0;
 }
 
-/*
- * Not setenv()/unsetenv(): the program may define its own, which shadow
- * libc's for the shim too, and bash's do nothing until its main() has read
- * environ: the shim and the policy would then reach every child of bash.
- */
-void policy_env_edit(const char *name, const char *value)
+bool policy_env_needs_files(char *const *envp)
 {
-	size_t n = strlen(name);
-	char **kept = environ;
-
-	if (!environ)
-		return;
-	for (char **e = environ; *e; e++) {
-		size_t size;
-
-		if (strncmp(*e, name, n) != 0 || (*e)[n] != '=') {
-			*kept++ = *e;
-			continue;
-		}
-		if (!value)
-			continue;
-		/* environ keeps pointing at it: never freed. */
-		size = n + strlen(value) + 2;
-		*kept = xmalloc(size);
-		snprintf(*kept++, size, "%s=%s", name, value);
-		value = NULL; /* a duplicate entry goes */
-	}
-	*kept = NULL;
+	return policy_env_get(envp, "LANDSHIM_CONFIG") ||
+	       policy_env_get(envp, "LANDSHIM_PROFILE");
 }
 
-void policy_env_clear(void)
+static bool is_policy_entry(const char *entry)
 {
-	for (size_t i = 0; i < N_ENV_VARS; i++)
-		if (strncmp(env_vars[i].name, "LANDRUN_", 8) != 0)
-			policy_env_edit(env_vars[i].name, NULL);
+	for (size_t i = 0; i < N_ENV_VARS; i++) {
+		const char *name = env_vars[i].name;
+		size_t n = strlen(name);
+
+		if (strncmp(name, "LANDRUN_", 8) != 0 &&
+		    strncmp(entry, name, n) == 0 && entry[n] == '=')
+			return true;
+	}
+	return false;
+}
+
+void policy_env_remove(char **envp, bool (*drop)(const char *entry))
+{
+	char **kept = envp, **e = envp;
+
+	if (!envp)
+		return;
+	for (; *e; e++)
+		if (!drop(*e))
+			*kept++ = *e;
+	/* Slots left behind are cleared, never stale pointers. */
+	while (kept <= e)
+		*kept++ = NULL;
+}
+
+void policy_env_strip(char **envp)
+{
+	policy_env_remove(envp, is_policy_entry);
 }
 
 /* The variables that carry paths, by right set (LL_SET_UNIX apart). */

@@ -15,7 +15,7 @@
  * Load the config file @file, or the profile named @profile, into @p:
  * exactly one of them is non-NULL.  Returns 0, or -1 with a one-line
  * "FILE:LINE: message" in p->err.  It is a policy_file_loader, so
- * policy_from_env(p, policy_file_load) honours LANDSHIM_CONFIG and
+ * policy_from_env(p, envp, policy_file_load) honours LANDSHIM_CONFIG and
  * LANDSHIM_PROFILE.
  */
 int policy_file_load(struct policy *p, const char *file, const char *profile);

@@ -24,6 +24,7 @@
 void launch_init(struct launch *l)
 {
 	memset(l, 0, sizeof(*l));
+	l->target_fd = -1;
 	policy_init(&l->policy);
 }
 
@@ -37,7 +38,8 @@ void launch_free(struct launch *l)
 	free(l->library);
 	free(l->target);
 	free(l->binary);
-	policy_free(&l->policy);
+	free(l->interp);
+	policy_free(&l->policy); /* closes target_fd, one of its rules */
 	launch_init(l);
 }
 
@@ -92,10 +94,12 @@ static bool in_build_tree(void)
 }
 
 /*
- * The shim: LANDSHIM_LIBRARY, else the build tree's for the build tree's
- * launcher, else the installed one.  If the dynamic loader cannot read it,
- * it runs the program unsandboxed, so it must be readable here (no fallback,
- * DESIGN.md decision 7), and its path must survive LD_PRELOAD's splitting.
+ * The shim, for --print-env and --explain (a command the launcher runs
+ * never loads it): LANDSHIM_LIBRARY, else the build tree's for the build
+ * tree's launcher, else the installed one.  If the dynamic loader cannot
+ * read it, it runs the program unsandboxed, so it must be readable here (no
+ * fallback, DESIGN.md decision 7), and its path must survive LD_PRELOAD's
+ * splitting.
  */
 static char *find_library(void)
 {
@@ -132,13 +136,6 @@ static void check_keep_fds(const struct launch *l)
 			die_with_error("--keep-fd %d", l->keep_fds[i]);
 }
 
-static void ignore_var(const char *name, const char *value, void *arg)
-{
-	(void)name;
-	(void)value;
-	(void)arg;
-}
-
 /*
  * The kernel takes at most 32 pages for one "NAME=VALUE" string
  * (MAX_ARG_STRLEN); past that, exec would fail with E2BIG.
@@ -156,20 +153,34 @@ static void check_var_size(const char *name, const char *value, void *arg)
 		    name, len, max);
 }
 
+/* What only the env form (the shim) needs: the shim, and variables that
+ * can carry the policy. */
+static void prepare_env_form(struct launch *l)
+{
+	l->library = find_library();
+	if (policy_to_env(&l->policy, check_var_size, NULL) < 0)
+		die("%s", l->policy.err);
+}
+
+/*
+ * A command that is run gets its errors from policy_apply(), before exec,
+ * without opening every path twice; the modes that run nothing, or watch
+ * what they run, check everything first.
+ */
 void launch_prepare(struct launch *l)
 {
 	struct policy_plan plan;
 	int ret;
 
-	l->library = find_library();
+	if (l->mode == LAUNCH_PRINT_ENV || l->mode == LAUNCH_EXPLAIN)
+		prepare_env_form(l);
+	else if (getenv("LANDSHIM_LIBRARY"))
+		l->library = find_library(); /* unused here, but never wrong */
 	if (l->command && l->command[0])
 		launch_resolve_target(l);
 	check_keep_fds(l);
-	/* Serializing fails on what the shim could not be given. */
-	if (policy_to_env(&l->policy,
-			  l->self_apply ? ignore_var : check_var_size,
-			  NULL) < 0)
-		die("%s", l->policy.err);
+	if (l->mode == LAUNCH_RUN)
+		return;
 	ret = policy_validate(&l->policy, &plan);
 	if (ret < 0)
 		die("%s", l->policy.err);
@@ -209,27 +220,10 @@ static void apply_env_options(struct launch *l)
 	free(values);
 }
 
-/* The policy for the shim, and the shim first in LD_PRELOAD. */
-static void export_policy(struct launch *l)
-{
-	const char *old = getenv("LD_PRELOAD");
-	size_t size = strlen(l->library) + (old ? strlen(old) : 0) + 2;
-	char *preload = xmalloc(size);
-
-	if (policy_to_env(&l->policy, set_var, NULL) < 0)
-		die("%s", l->policy.err);
-	snprintf(preload, size, "%s%s%s", l->library, old && *old ? ":" : "",
-		 old ? old : "");
-	set_var("LD_PRELOAD", preload, NULL);
-	free(preload);
-}
-
 static void build_environment(struct launch *l)
 {
 	apply_env_options(l);
-	policy_env_clear();
-	if (!l->self_apply && !l->unsandboxed)
-		export_policy(l);
+	policy_env_strip(environ);
 }
 
 static int compare_int(const void *a, const void *b)
@@ -245,11 +239,16 @@ static void close_range_or_die(unsigned lo, unsigned hi)
 		die_with_error("close_range %u-%u", lo, hi);
 }
 
-/* Close every fd above 2 except the kept ones, which lose FD_CLOEXEC. */
+/*
+ * Close every fd above 2 except the kept ones, which lose FD_CLOEXEC, and
+ * the command's own, which exec closes (close-on-exec).
+ */
 static void close_fds(struct launch *l)
 {
 	unsigned lo = 3;
 
+	if (l->target_fd >= 0)
+		launch_keep_fd(l, l->target_fd);
 	if (l->nkeep_fds) /* qsort(NULL, 0) is undefined */
 		qsort(l->keep_fds, l->nkeep_fds, sizeof(*l->keep_fds),
 		      compare_int);
@@ -259,7 +258,8 @@ static void close_fds(struct launch *l)
 		if (fd < lo)
 			continue;
 		close_range_or_die(lo, fd - 1);
-		if (fcntl((int)fd, F_SETFD, 0) < 0)
+		if (l->keep_fds[i] != l->target_fd &&
+		    fcntl((int)fd, F_SETFD, 0) < 0)
 			die_with_error("--keep-fd %u", fd);
 		lo = fd + 1;
 	}
@@ -269,11 +269,15 @@ static void close_fds(struct launch *l)
 void launch_exec(struct launch *l)
 {
 	build_environment(l);
-	close_fds(l);
-	if (l->self_apply && !l->unsandboxed &&
-	    policy_apply(&l->policy) < 0)
+	if (policy_apply(&l->policy) < 0)
 		die("%s", l->policy.err);
-	execve(l->target, l->command, environ);
+	log_info("%s: sandboxed by landshim itself, then executed", l->target);
+	close_fds(l);
+	if (l->exec_by_path)
+		execve(l->target, l->command, environ);
+	else
+		syscall(SYS_execveat, l->target_fd, "", l->command, environ,
+			AT_EMPTY_PATH);
 	log_error("%s: %s", l->target, strerror(errno));
 	_exit(errno == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_EXEC);
 }

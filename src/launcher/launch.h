@@ -82,12 +82,12 @@ struct launch {
 	bool allow_secrets;	/* --allow-secrets */
 
 	/* Filled by launch_prepare(). */
-	char *library; /* the shim */
-	char *target; /* the command's file, as exec will get it */
-	char *binary; /* the ELF file the kernel runs (after #!) */
-	/* Why the launcher applies the policy itself ("is setuid"...), or
-	 * NULL when the shim does. */
-	const char *self_apply;
+	char *library; /* the shim, for --print-env and --explain */
+	char *target; /* the command's file, as found in PATH */
+	int target_fd; /* ... opened once: inspected, ruled, executed */
+	bool exec_by_path; /* a "#!" script: exec its path (its $0) */
+	char *binary; /* the file the kernel maps (after #! lines) */
+	char *interp; /* its ELF interpreter, NULL if static or unknown */
 	bool unsandboxed; /* no Landlock and allow-unsandboxed */
 };
 
@@ -118,12 +118,19 @@ void launch_prepare(struct launch *l);
 
 /* The command part of launch_prepare() (launch_target.c). */
 void launch_resolve_target(struct launch *l);
+/*
+ * Why env activation alone (the --print-env variables, without the
+ * launcher) cannot sandbox the command ("is setuid", "is statically
+ * linked"...), or NULL when the shim can (DESIGN.md decision 12).
+ */
+const char *launch_env_gap(const struct launch *l);
 
 /*
- * Build the command's environment (--clear-env, --env, the policy
- * variables, LD_PRELOAD), close fds above 2 except kept ones, apply the
- * policy to this process when l->self_apply, and exec the target.  Meant
- * for this process or a forked child.  Exits 125/126/127 on failure.
+ * Build the command's environment (--clear-env, --env; no policy
+ * variable reaches the command), apply the policy to this process, close
+ * fds above 2 except kept ones, and exec the command from its descriptor.
+ * Meant for this process or a forked child.  Exits 125/126/127 on
+ * failure.
  */
 __attribute__((noreturn)) void launch_exec(struct launch *l);
 

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "launch.h"
 #include "log.h"
@@ -439,7 +440,7 @@ static void apply_options(struct launch *l, enum option_when when)
 void launch_load_policy(struct launch *l)
 {
 	apply_options(l, WHEN_FILES);
-	if (policy_from_env(&l->policy, policy_file_load) < 0)
+	if (policy_from_env(&l->policy, environ, policy_file_load) < 0)
 		die("%s", l->policy.err);
 	apply_options(l, WHEN_POLICY);
 }

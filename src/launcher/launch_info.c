@@ -60,7 +60,7 @@ static void explain_path(struct policy *p, size_t i,
 	}
 	if (fd < 0)
 		die("%s", p->err);
-	close(fd);
+	policy_close_path(p, i, fd);
 	printf("%s,", is_dir ? "directory" : "file");
 	print_bits(ll_fs_rights(pp->set, is_dir) & plan->fs_handled,
 		   ll_fs_right_name, "nothing this kernel handles");
@@ -128,6 +128,8 @@ static void explain_kernel(const struct policy *p,
 
 static void explain_command(const struct launch *l)
 {
+	const char *gap;
+
 	if (!l->target) {
 		printf("command: none\n");
 		if (l->policy.add_exec || l->policy.ldd)
@@ -139,15 +141,14 @@ static void explain_command(const struct launch *l)
 	if (strcmp(l->binary, l->target) != 0)
 		printf(" (run by %s)", l->binary);
 	printf("\n");
-	if (!l->self_apply) {
-		printf("applied by: the shim, preloaded\n");
-		return;
-	}
-	printf("applied by: landshim itself, before exec\n");
-	printf("warning: %s %s: the shim cannot be preloaded into it; "
-	       "started without landshim (LD_PRELOAD alone) it runs "
-	       "UNSANDBOXED\n",
-	       l->binary, l->self_apply);
+	printf("applied by: landshim itself, before exec: nothing of the "
+	       "command runs outside the sandbox\n");
+	gap = launch_env_gap(l);
+	if (gap)
+		printf("warning: %s %s: started with the --print-env "
+		       "variables alone (no launcher) it would run "
+		       "UNSANDBOXED\n",
+		       l->binary, gap);
 }
 
 int launch_explain(struct launch *l)
@@ -231,8 +232,27 @@ static void print_export(const char *name, const char *value, void *arg)
 }
 
 /*
+ * export NAME=..., keeping the caller's objects: the shim first in
+ * LD_AUDIT (its policy comes before any other module loads), last in
+ * LD_PRELOAD (ld.so runs preloaded constructors last to first).
+ */
+static void print_loader_var(const char *name, const char *lib, bool first)
+{
+	printf("export %s=", name);
+	if (!first)
+		printf("\"${%s:+$%s:}\"", name, name);
+	print_quoted(lib);
+	if (first)
+		printf("\"${%s:+:$%s}\"", name, name);
+	putchar('\n');
+}
+
+/*
  * The guard first: if the shim cannot be read, the dynamic loader would
- * only warn and run the program unsandboxed (DESIGN.md decision 6).
+ * only warn and run the program unsandboxed (DESIGN.md decision 6).  Then
+ * the audit form (DESIGN.md decision 24): LD_AUDIT applies the policy
+ * before any code of the program runs; LD_PRELOAD names the shim too, for
+ * a loader that ignores LD_AUDIT (musl).  The shim applies it once.
  */
 int launch_print_env(struct launch *l)
 {
@@ -246,9 +266,8 @@ int launch_print_env(struct launch *l)
 	fputs(": cannot read the shim, refusing to run unsandboxed >&2; "
 	      "exit 125; }\n",
 	      stdout);
-	fputs("export LD_PRELOAD=", stdout);
-	print_quoted(l->library);
-	fputs("\"${LD_PRELOAD:+:$LD_PRELOAD}\"\n", stdout);
+	print_loader_var("LD_AUDIT", l->library, true);
+	print_loader_var("LD_PRELOAD", l->library, false);
 	if (policy_to_env(&l->policy, print_export, NULL) < 0)
 		die("%s", l->policy.err);
 	return 0;

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * The command's file: found as execvp(3) finds it, then followed through
- * "#!" lines to the ELF file the kernel really runs, because that file
- * decides whether the shim can be preloaded at all (DESIGN.md decisions 2
- * and 12): a static, setuid, setgid or file-capability program, or one of
- * another ELF class than the shim, never loads it.
+ * The command's file: found as execvp(3) finds it, opened ONCE, read
+ * through that descriptor (its "#!" chain, its ELF interpreter and
+ * libraries), given its rules through it, and executed from it
+ * (DESIGN.md decisions 2, 23 and 25).  The launcher applies the policy to
+ * itself before exec, so nothing of the command runs unsandboxed, whatever
+ * it is (static, setuid, a script, musl, its own loader); a file swapped
+ * in after the inspection gets none of the rules, and the rules the
+ * inspection adds are on the files inspected, never on what a path
+ * points to later.
  */
 #include "config.h"
 
@@ -100,53 +104,159 @@ static char *find_command(const struct launch *l, const char *cmd)
 	return search_path(cmd, path);
 }
 
-/* The interpreter of a "#!" script (allocated), or NULL if not a script. */
-static char *script_interpreter(const char *path)
+/* The kernel follows at most this many "#!" lines (binfmt_script). */
+#define SCRIPT_DEPTH_MAX 4
+
+/*
+ * Open @path once, for everything: reading it when allowed, else O_PATH
+ * (an execute-only file still runs).  Exits like exec would fail.
+ */
+static int open_command(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	struct stat st;
+
+	if (fd < 0 && errno == EACCES)
+		fd = open(path, O_PATH | O_CLOEXEC);
+	if (fd < 0) {
+		log_error("%s: %s", path, strerror(errno));
+		_exit(errno == ENOENT || errno == ENOTDIR ? EXIT_NOT_FOUND :
+							    EXIT_CANNOT_EXEC);
+	}
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		log_error("%s: %s", path,
+			  strerror(S_ISDIR(st.st_mode) ? EISDIR : EACCES));
+		_exit(EXIT_CANNOT_EXEC);
+	}
+	return fd;
+}
+
+/* The interpreter of a "#!" file read through @fd (allocated), or NULL. */
+static char *script_interpreter(int fd)
 {
 	char buf[256];
-	ssize_t n;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	ssize_t n = pread(fd, buf, sizeof(buf) - 1, 0);
 	size_t start, len;
 
-	/* A missing interpreter: exec will say so (127). */
-	if (fd < 0 && errno == ENOENT)
-		return NULL;
-	if (fd < 0)
-		die_with_error("%s: cannot read it to see what the kernel "
-			       "would run",
-			       path);
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
 	if (n < 2 || buf[0] != '#' || buf[1] != '!')
 		return NULL;
 	buf[n] = '\0';
 	start = 2 + strspn(buf + 2, " \t");
 	len = strcspn(buf + start, " \t\n");
-	if (len == 0)
-		return NULL;
-	return xstrndup(buf + start, len);
+	return len ? xstrndup(buf + start, len) : NULL;
 }
 
-/* Follow "#!" lines; every file on the way gets @fn (the rules need it). */
-static char *final_binary(const char *target,
-			  int (*fn)(const char *, void *), void *arg)
+static void add_rule_on(struct launch *l, int fd, const char *path)
 {
-	char *file = xstrdup(target);
+	if (policy_add_path_fd(&l->policy, LL_SET_ROX, fd, path,
+			       "the command") < 0)
+		die("%s", l->policy.err);
+}
+
+/*
+ * What the kernel and ld.so load for the ELF file open as @fd: its
+ * interpreter (named first) and every library, each read through the
+ * descriptor the rule is added on.  --ldd asks for this: with it, a
+ * library the resolver cannot find is an error; without, it gets no rule
+ * (fewer rights, never more) and ld.so says what is missing.
+ */
+static void add_dependencies(struct launch *l, int fd, const char *path)
+{
+	struct elf_info info;
+	char err[256];
+
+	if (elf_inspect_fd(fd, path, &info, &l->interp, &(bool){ false }, err,
+			   sizeof(err)) < 0 ||
+	    !info.is_elf)
+		return; /* not ELF, or unreadable: exec will tell */
+	if (policy_add_elf_deps(&l->policy, fd, path,
+				launch_getenv(l, "LD_LIBRARY_PATH"),
+				l->policy.ldd ? "ldd" :
+						"what the command loads") == 0)
+		return;
+	if (l->policy.ldd)
+		die("%s", l->policy.err);
+	log_info("%s: %s", path, l->policy.err);
+}
+
+/* An object of the caller's LD_PRELOAD or LD_AUDIT, opened once. */
+static void add_loader_object(struct launch *l, const char *path,
+			      const char *var)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return; /* ld.so will say so */
+	if (policy_add_open_file(&l->policy, LL_SET_RO, fd, path, var) < 0)
+		die("%s", l->policy.err);
+	close(fd);
+}
+
+/* The caller's LD_PRELOAD and LD_AUDIT objects load inside the sandbox. */
+static void add_loader_objects(struct launch *l, const char *var)
+{
+	const char *list = launch_getenv(l, var);
+
+	for (const char *s = list; s && *s;) {
+		size_t n = strcspn(s, ": ");
+		char *entry = xstrndup(s, n);
+
+		if (memchr(s, '/', n))
+			add_loader_object(l, entry, var);
+		free(entry);
+		s += n;
+		s += strspn(s, ": ");
+	}
+}
+
+/*
+ * Open the command and each "#!" interpreter after it, each with an
+ * execute rule on the file opened; the last one is what the kernel maps.
+ */
+static int open_chain(struct launch *l)
+{
+	char *file = xstrdup(l->target);
+	int fd = l->target_fd = open_command(file);
 
 	for (int depth = 0;; depth++) {
 		char *interp;
 
-		if (fn)
-			fn(file, arg);
-		interp = script_interpreter(file);
-		if (!interp)
-			return file;
-		if (depth == MAX_SCRIPT_DEPTH)
+		add_rule_on(l, fd, file);
+		interp = script_interpreter(fd);
+		if (!interp || access(interp, F_OK) < 0) {
+			/* A missing interpreter: exec says so (127). */
+			free(interp);
+			l->binary = file;
+			return fd;
+		}
+		if (depth == SCRIPT_DEPTH_MAX)
 			die("%s: too many levels of \"#!\" interpreters",
-			    target);
+			    l->target);
+		l->exec_by_path = true; /* a script's $0 is its path */
 		free(file);
 		file = interp;
+		fd = open_command(file);
 	}
+}
+
+/*
+ * Resolve the command and add what it needs to start in the sandbox
+ * (DESIGN.md decision 2): execute on its file and its "#!" chain, read and
+ * execute on the interpreter and libraries of the ELF file at its end, read
+ * on the caller's LD_PRELOAD and LD_AUDIT objects.  --add-exec and --ldd
+ * ask for nothing more.
+ */
+void launch_resolve_target(struct launch *l)
+{
+	int fd;
+
+	l->target = find_command(l, l->command[0]);
+	fd = open_chain(l);
+	add_dependencies(l, fd, l->binary);
+	add_loader_objects(l, "LD_PRELOAD");
+	add_loader_objects(l, "LD_AUDIT");
+	policy_set_add_exec(&l->policy, false);
+	policy_set_ldd(&l->policy, false);
 }
 
 static bool has_file_caps(const char *path)
@@ -154,81 +264,48 @@ static bool has_file_caps(const char *path)
 	return getxattr(path, "security.capability", NULL, 0) >= 0;
 }
 
-static void inspect(const char *path, struct elf_info *info)
+/* Is @interp the system's glibc loader (what the shim is built for)? */
+static bool is_system_loader(const char *interp)
 {
-	char err[256];
+	static const char *const loaders[] = {
+		"/lib64/ld-linux-x86-64.so.2",
+		"/lib/ld-linux-aarch64.so.1",
+	};
+	char *real = realpath(interp, NULL);
+	bool found = false;
 
-	if (elf_inspect(path, info, err, sizeof(err)) < 0)
-		die("%s", err);
+	for (size_t i = 0; real && i < sizeof(loaders) / sizeof(*loaders);
+	     i++) {
+		char *known = realpath(loaders[i], NULL);
+
+		found = found || (known && strcmp(real, known) == 0);
+		free(known);
+	}
+	free(real);
+	return found;
 }
 
-/*
- * Why the shim cannot reach @binary, or NULL when it can (or when exec will
- * fail anyway).  @info tells what @binary is.
- */
-static const char *unreachable_by_shim(const struct launch *l,
-				       const char *binary,
-				       struct elf_info *info)
+const char *launch_env_gap(const struct launch *l)
 {
-	struct elf_info shim;
+	struct elf_info info;
 	struct stat st;
+	char err[256];
 
-	memset(info, 0, sizeof(*info));
-	if (stat(binary, &st) < 0) {
-		if (errno == ENOENT)
-			return NULL; /* exec will fail: 127 */
-		die_with_error("%s", binary);
-	}
-	inspect(binary, info);
+	if (stat(l->binary, &st) < 0)
+		return NULL;
 	if (st.st_mode & S_ISUID)
 		return "is setuid";
 	if ((st.st_mode & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP))
 		return "is setgid";
-	if (has_file_caps(binary))
+	if (has_file_caps(l->binary))
 		return "has file capabilities";
-	/* The kernel refuses it, or binfmt_misc hands it to an interpreter
-	 * that may be anything: do not count on the shim. */
-	if (!info->is_elf)
+	if (elf_inspect(l->binary, &info, err, sizeof(err)) < 0 ||
+	    !info.is_elf)
 		return "is not an ELF program";
-	if (info->is_static)
+	if (info.is_static)
 		return "is statically linked";
-	inspect(l->library, &shim);
-	if (info->elf_class != shim.elf_class || info->machine != shim.machine)
-		return "is of another ELF class or machine than the shim";
+	if (!l->interp || !is_system_loader(l->interp))
+		return "has a program interpreter other than the system's "
+		       "glibc loader";
 	return NULL;
-}
-
-static int add_chain_file(const char *path, void *arg)
-{
-	struct policy *p = arg;
-
-	if (policy_add_path(p, LL_SET_ROX, path, "the command") < 0)
-		die("%s", p->err);
-	return 0;
-}
-
-/*
- * Resolve the command, decide who applies the policy, and add the rules
- * the command itself needs: --add-exec, --ldd, and, when the launcher
- * applies the policy itself, what exec needs (DESIGN.md decision 2).
- */
-void launch_resolve_target(struct launch *l)
-{
-	const char *ld_path = launch_getenv(l, "LD_LIBRARY_PATH");
-	struct elf_info info;
-
-	l->target = find_command(l, l->command[0]);
-	l->binary = final_binary(l->target, NULL, NULL);
-	l->self_apply = unreachable_by_shim(l, l->binary, &info);
-	if (policy_add_program(&l->policy, l->target, l->binary, ld_path) < 0)
-		die("%s", l->policy.err);
-	if (!l->self_apply)
-		return;
-	log_info("%s %s: the shim cannot be preloaded into it, so "
-		 "landshim applies the policy itself before exec",
-		 l->binary, l->self_apply);
-	free(final_binary(l->target, add_chain_file, &l->policy));
-	if (info.is_elf && policy_add_elf_deps(&l->policy, l->binary, ld_path,
-					       "the command") < 0)
-		die("%s", l->policy.err);
 }

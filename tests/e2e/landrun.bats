@@ -251,8 +251,9 @@ denied_both() {
 	denied_both "$LAUNCHER" --ldd --add-exec /usr/bin/cat /etc/hostname
 	denied_both "$LAUNCHER" --ldd --add-exec /usr/bin/ls /usr/lib
 	run "$LAUNCHER" --ldd --add-exec --explain /usr/bin/true
-	[ "$(echo "$output" | grep -cE ' \(rox, (add-exec|ldd)\)')" -eq \
+	[ "$(echo "$output" | grep -cE ' \(rox, (the command|ldd)\)')" -eq \
 		"$(($(ldd /usr/bin/true | grep -c '/') + 1))" ]
+	[[ "$output" == *"/etc/ld.so.cache (ro, ldd): file, read_file"* ]]
 	[[ "$output" == *"tcp bind: none (all denied)"* ]]
 }
 

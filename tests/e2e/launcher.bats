@@ -195,7 +195,8 @@ lrefuse() {
 		run "$LAUNCHER" --log-level info --unix "$T/sock" \
 			"$PROBE" unix "$T/other-sock"
 		[ "${lines[0]}" = "landshim: kernel Landlock ABI $abi lacks filesystem right resolve_unix (ABI 9): not restricted" ]
-		[ "${lines[1]}" = OK ]
+		[[ "${lines[1]}" == *"sandboxed by landshim itself"* ]]
+		[ "${lines[2]}" = OK ]
 		lrefuse "strict: this kernel (Landlock ABI $abi) cannot restrict filesystem right resolve_unix" \
 			--strict --unix "$T/sock"
 	fi
@@ -238,14 +239,14 @@ lrefuse() {
 @test "--log-level: info shows what landshim does, error hides it" {
 	run "$LAUNCHER" --log-level info --ro "$TREE/ro" \
 		"$PROBE_STATIC" read "$TREE/ro/file"
-	[[ "${lines[0]}" == "landshim: "*"is statically linked"* ]]
+	[ "${lines[0]}" = "landshim: $PROBE_STATIC: sandboxed by landshim itself, then executed" ]
 	[ "${lines[1]}" = OK ]
 	run "$LAUNCHER" --log-level error --ro "$TREE/ro" \
 		"$PROBE_STATIC" read "$TREE/ro/file"
 	[ "$output" = OK ]
 	run env LANDSHIM_LOG_LEVEL=info "$LAUNCHER" --ro "$TREE/ro" \
 		"$PROBE_STATIC" read "$TREE/ro/file"
-	[[ "${lines[0]}" == "landshim: "*"is statically linked"* ]]
+	[[ "${lines[0]}" == "landshim: "*"sandboxed by landshim itself"* ]]
 	lrefuse "--log-level: unknown log level \"verbose\"" --log-level verbose
 }
 
@@ -287,7 +288,7 @@ lrefuse() {
 	# Single values: the environment beats the file, the command line both.
 	run env LANDSHIM_LOG_LEVEL=info "$LAUNCHER" --config "$T/my.conf" \
 		"$PROBE_STATIC" read "$TREE/ro/file"
-	[[ "${lines[0]}" == "landshim: "*"is statically linked"* ]]
+	[[ "${lines[0]}" == "landshim: "*"sandboxed by landshim itself"* ]]
 	[ "${lines[1]}" = OK ]
 	run env LANDSHIM_LOG_LEVEL=info "$LAUNCHER" --config "$T/my.conf" \
 		--log-level error "$PROBE_STATIC" read "$TREE/ro/file"
@@ -406,12 +407,12 @@ lrefuse() {
 	[ "$output" = "landshim: landshim-no-such-command: command not found" ]
 	run "$LAUNCHER" --rox / "$T/missing"
 	[ "$status" -eq 127 ]
-	# Neither ELF nor "#!": landshim sandboxes it itself, exec refuses it.
+	# Neither ELF nor "#!": sandboxed like any command, exec refuses it.
 	printf 'echo hi\n' >"$T/no-shebang"
 	chmod 755 "$T/no-shebang"
 	run "$LAUNCHER" --log-level info --rox / "$T/no-shebang"
 	[ "$status" -eq 126 ]
-	[[ "${lines[0]}" == *"$T/no-shebang is not an ELF program"* ]]
+	[[ "${lines[0]}" == *"$T/no-shebang: sandboxed by landshim itself"* ]]
 	[ "${lines[1]}" = "landshim: $T/no-shebang: Exec format error" ]
 	printf '#!/nonexistent/interpreter\n' >"$T/orphan"
 	chmod 755 "$T/orphan"
@@ -469,12 +470,10 @@ lrefuse() {
 		lexpect EACCES --rw "$TREE/rw" "$T/$copy" create "$TREE/ro/new"
 		lexpect EACCES --bind-tcp "$((PORT + 1))" "$T/$copy" bind "$PORT"
 	done
-	run "$LAUNCHER" --log-level info --ro "$TREE/ro" "$T/probe-setuid" \
-		read "$TREE/ro/file"
-	[[ "${lines[0]}" == "landshim: $T/probe-setuid is setuid: "*"applies the policy itself"* ]]
-	run "$LAUNCHER" --log-level info --ro "$TREE/ro" "$T/probe-caps" \
-		read "$TREE/ro/file"
-	[[ "${lines[0]}" == *"has file capabilities"* ]]
+	run "$LAUNCHER" --explain --ro "$TREE/ro" "$T/probe-setuid"
+	[[ "$output" == *"warning: $T/probe-setuid is setuid: started with the --print-env variables alone (no launcher) it would run UNSANDBOXED"* ]]
+	run "$LAUNCHER" --explain --ro "$TREE/ro" "$T/probe-caps"
+	[[ "$output" == *"$T/probe-caps has file capabilities"* ]]
 	# no_new_privs: the setuid copy does not gain root in the sandbox.
 	run as_user nobody "$LAUNCHER" --rw "$TREE/rw" "$T/probe-setuid" \
 		chown "$TREE/rw/file" 0 0
@@ -491,37 +490,45 @@ lrefuse() {
 	run "$LAUNCHER" --explain "$T/script"
 	[[ "$output" == *"command: $T/script (run by $PROBE_STATIC)"* ]]
 	[[ "$output" == *"applied by: landshim itself"* ]]
+	[[ "$output" == *"warning: $PROBE_STATIC is statically linked"* ]]
 	run env FOO=bar "$LAUNCHER" --ro "$TREE/ro" "$T/script"
 	echo "$output" | grep -qx FOO=bar
 	! echo "$output" | grep -qE '^(LANDSHIM_|LD_PRELOAD=)'
 	printf '#!/bin/sh\necho ran\n' >"$T/sh-script"
 	chmod 755 "$T/sh-script"
 	run "$LAUNCHER" --explain "$T/sh-script"
-	[[ "$output" == *"applied by: the shim"* ]]
+	[[ "$output" == *"applied by: landshim itself"* ]]
+	[[ "$output" != *warning:* ]]
 }
 
-@test "--add-exec grants rox on the command's file only" {
+@test "the command's own file gets rox (what --add-exec does), nothing beside it" {
 	# Executing a dynamic program needs its interpreter too (/usr, /lib).
+	lexpect OK --rox /usr,/lib,/lib64 \
+		"$PROBE" exec "$PROBE" read /usr/lib/os-release
 	lexpect OK --rox /usr,/lib,/lib64 --add-exec \
 		"$PROBE" exec "$PROBE" read /usr/lib/os-release
 	lexpect EACCES --rox /usr,/lib,/lib64 \
-		"$PROBE" exec "$PROBE" read /usr/lib/os-release
+		"$PROBE" exec "$HELPERS/abi"
 	lexpect EACCES --add-exec --ro /usr,/lib,/lib64,/bin \
 		"$PROBE" exec /bin/echo OK
 	run "$LAUNCHER" --add-exec --explain "$PROBE"
-	[[ "$output" == *"  $PROBE (rox, add-exec): file, execute read_file"* ]]
+	[[ "$output" == *"  $PROBE (rox, the command): file, execute read_file"* ]]
 }
 
-@test "--ldd grants rox on the interpreter and libraries, found without running anything" {
-	local libc interp
+@test "the command's interpreter and libraries get rox (what --ldd does), found without running anything" {
+	local libc interp real_libc
 	libc=$(ldd "$PROBE" | awk '/libc\.so/ { print $3 }')
 	interp=$(ldd "$PROBE" | awk '/ld-linux/ { print $1 }')
+	real_libc=$(realpath "$libc")
 	lexpect OK --ldd "$PROBE" read "$libc"
-	lexpect OK --ldd "$PROBE" read "$interp"
-	lexpect EACCES "$PROBE" read "$libc"
+	lexpect OK "$PROBE" read "$libc"
+	lexpect OK "$PROBE" read "$interp"
 	lexpect EACCES --ldd "$PROBE" read /etc/hostname
+	lexpect EACCES "$PROBE" read "$(dirname "$real_libc")/libm.so.6"
 	run "$LAUNCHER" --ldd --explain "$PROBE"
 	[[ "$output" == *"$libc (rox, ldd): file, execute read_file"* ]]
+	run "$LAUNCHER" --explain "$PROBE"
+	[[ "$output" == *"$libc (rox, what the command loads): file, execute read_file"* ]]
 }
 
 @test "LANDSHIM_ADD_EXEC, LANDSHIM_LDD and the config keys: the shim adds the program's rules" {
@@ -563,7 +570,8 @@ lrefuse() {
 	[ "$status" -eq 0 ]
 	[ ! -e "$TREE/rw/marker" ]
 	[[ "$output" == *"command: $PROBE"* ]]
-	[[ "$output" == *"applied by: the shim, preloaded"* ]]
+	[[ "$output" == *"applied by: landshim itself, before exec"* ]]
+	[[ "$output" != *warning:* ]]
 	[[ "$output" == *"  $TREE/rw (rw, --rw): directory, write_file read_file read_dir remove_dir remove_file make_char make_dir make_reg make_sock make_fifo make_block make_sym refer truncate ioctl_dev"* ]]
 	[[ "$output" == *"  $TREE/ro/file (ro, --ro): file, read_file"$'\n'* ]]
 	[[ "$output" == *"  $T/missing (ro, --ro): missing, skipped"* ]]
@@ -661,17 +669,19 @@ penv() {
 		--ignore-missing --strict --bind-tcp 80,81,82 --unrestricted-scope
 	[ "$status" -eq 0 ]
 	[[ "${lines[0]}" == "[ -f '"*"/liblandshim.so' ] && [ -r '"*"' ] || { echo landshim: "*"; exit 125; }" ]]
-	[[ "${lines[1]}" == "export LD_PRELOAD='"*"/liblandshim.so'\"\${LD_PRELOAD:+:\$LD_PRELOAD}\"" ]]
+	[[ "${lines[1]}" == "export LD_AUDIT='"*"/liblandshim.so'\"\${LD_AUDIT:+:\$LD_AUDIT}\"" ]]
+	[[ "${lines[2]}" == "export LD_PRELOAD=\"\${LD_PRELOAD:+\$LD_PRELOAD:}\"'"*"/liblandshim.so'" ]]
 	[[ "$output" == *"export LANDSHIM_ROX='/usr:$T/it'\\''s'"* ]]
 	[[ "$output" == *"export LANDSHIM_BIND_TCP='80-82'"* ]]
 	[[ "$output" == *"export LANDSHIM_UNRESTRICTED='scope'"* ]]
 	[[ "$output" == *"export LANDSHIM_IGNORE_MISSING='1'"* ]]
 	[[ "$output" == *"export LANDSHIM_STRICT='1'"* ]]
-	# The caller's LD_PRELOAD at sourcing time stays, after the shim.
+	# The caller's LD_PRELOAD at sourcing time stays, before the shim
+	# (ld.so runs preloaded constructors last to first); LD_AUDIT after.
 	"$LAUNCHER" --print-env --ro "$TREE/ro" >"$T/env"
-	run env LD_PRELOAD=/lib/x86_64-linux-gnu/libm.so.6 /bin/sh -c \
-		'. "$1"; echo "$LD_PRELOAD"' sh "$T/env"
-	[[ "$output" == *"/liblandshim.so:/lib/x86_64-linux-gnu/libm.so.6" ]]
+	run /bin/sh -c 'LD_PRELOAD=/lib/x86_64-linux-gnu/libm.so.6 LD_AUDIT=/a.so
+		. "$1"; echo "$LD_PRELOAD $LD_AUDIT"' sh "$T/env"
+	[[ "$output" == "/lib/x86_64-linux-gnu/libm.so.6:"*"/liblandshim.so "*"/liblandshim.so:/a.so" ]]
 	lrefuse "--print-env: takes no command" --print-env
 	run "$LAUNCHER" --print-env --clear-env
 	[ "$status" -eq 125 ]
@@ -708,7 +718,7 @@ penv() {
 		--ro "$TREE/ro" "$PROBE" read "$TREE/other/file"
 	[ "$output" = EACCES ]
 	run env LANDSHIM_LIBRARY="$T/lib/liblandshim.so" "$LAUNCHER" --print-env
-	[[ "${lines[1]}" == "export LD_PRELOAD='$T/lib/liblandshim.so'"* ]]
+	[[ "${lines[1]}" == "export LD_AUDIT='$T/lib/liblandshim.so'"* ]]
 	chmod 000 "$T/lib/liblandshim.so"
 	run as_user nobody env LANDSHIM_LIBRARY="$T/lib/liblandshim.so" \
 		"$LAUNCHER" --rw "$TREE/rw" "$PROBE" create "$TREE/rw/marker"
@@ -726,18 +736,28 @@ penv() {
 		"$PROBE" read /etc/hostname
 	[ "$status" -eq 125 ]
 	[[ "$output" == *"LD_PRELOAD cannot carry a path with ':'"* ]]
-	# A launcher outside the build tree looks for the installed shim.
+	# A launcher outside the build tree looks for the installed shim,
+	# which only the env form (--print-env) needs.
 	cp "$LAUNCHER" "$T/landshim"
-	run "$T/landshim" --ro / "$PROBE" read /etc/hostname
+	run "$T/landshim" --print-env --ro /
 	[ "$status" -eq 125 ]
 	[[ "$output" == "landshim: "*"/liblandshim.so: cannot find the shim"* ]]
 	[[ "$output" != *"$top_builddir"* ]]
+	run "$T/landshim" --ro /etc/hostname "$PROBE" read /etc/hostname
+	[ "$output" = OK ]
+	run "$T/landshim" --ro /etc/hostname "$PROBE" read /etc/passwd
+	[ "$output" = EACCES ]
 }
 
-@test "a path with ':' cannot reach the shim: refused, never split" {
+@test "a path with ':' cannot reach the shim: --print-env refuses, never splits; the launcher applies it" {
 	mkdir -m 755 "$T/a:b"
-	lrefuse "--ro: $T/a:b: a path containing ':' cannot be passed" \
-		--ro "$T/a:b"
+	echo data >"$T/a:b/file"
+	chmod -R a+rX "$T/a:b"
+	run "$LAUNCHER" --print-env --ro "$T/a:b"
+	[ "$status" -eq 125 ]
+	[ "$output" = "landshim: --ro: $T/a:b: a path containing ':' cannot be passed to the shim (colon-separated lists)" ]
+	lexpect OK --ro "$T/a:b" "$PROBE" read "$T/a:b/file"
+	lexpect EACCES --ro "$T/a:b" "$PROBE" read "$TREE/ro/file"
 }
 
 @test "README quick start: hostname allowed, passwd denied" {

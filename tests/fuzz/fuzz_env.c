@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fuzz.h"
 #include "log.h"
@@ -33,7 +34,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	clearenv();
 	set_variables(text);
 	policy_init(&p);
-	policy_from_env(&p, NULL);
+	policy_from_env(&p, environ, NULL);
 	policy_free(&p);
 	clearenv();
 	free(text);

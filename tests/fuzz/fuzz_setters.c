@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fuzz.h"
 #include "log.h"
@@ -85,7 +86,7 @@ static void round_trip(struct policy *p)
 	if (policy_to_env(p, set_var, NULL) < 0)
 		return;
 	policy_init(&q);
-	if (policy_from_env(&q, NULL) < 0)
+	if (policy_from_env(&q, environ, NULL) < 0)
 		differs("the result", &q);
 	if (memcmp(&p->bind, &q.bind, sizeof(p->bind)) != 0 ||
 	    memcmp(&p->connect, &q.connect, sizeof(p->connect)) != 0)

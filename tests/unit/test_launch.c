@@ -171,20 +171,22 @@ static void test_add_program(void)
 	struct policy p;
 
 	policy_init(&p);
-	is_int(policy_add_program(&p, "/usr/bin/true", "/usr/bin/true", NULL),
+	is_int(policy_add_program(&p, "/usr/bin/true", NULL),
 	       0, "no switch: nothing to add");
 	is_int(p.npaths, 0, "no rule");
 	policy_set_add_exec(&p, true);
 	policy_set_ldd(&p, true);
-	is_int(policy_add_program(&p, "/usr/bin/true", "/usr/bin/true", NULL),
+	is_int(policy_add_program(&p, "/usr/bin/true", NULL),
 	       0, "add-exec and ldd");
 	ok(p.npaths >= 3, "the program, its interpreter, libc");
 	is_str(p.paths[0].path, "/usr/bin/true", "the program first");
 	is_int(p.paths[0].set, LL_SET_ROX, "rox");
+	ok(p.paths[0].fd >= 0 && p.paths[1].fd >= 0,
+	   "each rule on the file inspected, open");
 	is_str(p.paths[1].origin, "ldd", "then what ldd found");
 	ok(!p.add_exec && !p.ldd, "the switches are spent");
 	policy_set_ldd(&p, true);
-	is_int(policy_add_program(&p, "/nonexistent", "/nonexistent", NULL),
+	is_int(policy_add_program(&p, "/nonexistent", NULL),
 	       -1, "a missing program");
 	ok(strncmp(p.err, "ldd: ", 5) == 0, "named in the error");
 	policy_free(&p);

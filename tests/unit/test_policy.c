@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "log.h"
 #include "policy.h"
@@ -211,12 +212,12 @@ static void test_env(void)
 {
 	clear_env();
 	policy_free(&p);
-	is_int(policy_from_env(&p, NULL), 0, "empty environment");
+	is_int(policy_from_env(&p, environ, NULL), 0, "empty environment");
 	ok(!p.has_policy, "no variable: no policy");
 
 	setenv("LANDSHIM_RO", "", 1);
 	policy_free(&p);
-	is_int(policy_from_env(&p, NULL), 0, "LANDSHIM_RO=");
+	is_int(policy_from_env(&p, environ, NULL), 0, "LANDSHIM_RO=");
 	ok(p.has_policy && p.npaths == 0, "empty value: empty policy");
 
 	clear_env();
@@ -233,7 +234,7 @@ static void test_env(void)
 	setenv("LL_TCP_CONNECT", "53:80", 1);
 	setenv("LL_SCOPED", "a:s", 1);
 	policy_free(&p);
-	is_int(policy_from_env(&p, NULL), 0, "every list variable");
+	is_int(policy_from_env(&p, environ, NULL), 0, "every list variable");
 	is_int(p.npaths, 7, "seven paths");
 	is_int(p.paths[0].set, LL_SET_RO, "LANDSHIM_RO is ro");
 	is_int(p.paths[1].set, LL_SET_ROX, "LANDSHIM_ROX is rox");
@@ -253,23 +254,23 @@ static void test_env(void)
 	setenv("LANDSHIM_RO", "", 1);
 	setenv("LANDSHIM_STRICT", "1", 1);
 	policy_free(&p);
-	policy_from_env(&p, NULL);
+	policy_from_env(&p, environ, NULL);
 	ok(p.strict, "LANDSHIM_STRICT=1");
 	setenv("LANDSHIM_STRICT", "0", 1);
 	setenv("LANDSHIM_BEST_EFFORT", "0", 1);
 	policy_free(&p);
-	policy_from_env(&p, NULL);
+	policy_from_env(&p, environ, NULL);
 	ok(p.strict, "LANDSHIM_BEST_EFFORT=0 is strict");
 	setenv("LANDSHIM_BEST_EFFORT", "1", 1);
 	policy_free(&p);
-	policy_from_env(&p, NULL);
+	policy_from_env(&p, environ, NULL);
 	ok(!p.strict, "best effort");
 	setenv("LANDSHIM_ALLOW_UNSANDBOXED", "yes", 1);
 	setenv("LANDSHIM_IGNORE_MISSING", "1", 1);
 	setenv("LANDSHIM_UNRESTRICTED", "network", 1);
 	setenv("LANDSHIM_LOG_FLAGS", "disable-subdomains", 1);
 	policy_free(&p);
-	is_int(policy_from_env(&p, NULL), 0, "switches");
+	is_int(policy_from_env(&p, environ, NULL), 0, "switches");
 	ok(p.allow_unsandboxed && p.ignore_missing, "switches set");
 	is_int(p.unrestricted, UNRESTRICTED_NET, "unrestricted from env");
 	is_hex(p.restrict_flags, LL_RESTRICT_LOG_SUBDOMAINS_OFF,
@@ -278,10 +279,10 @@ static void test_env(void)
 	clear_env();
 	setenv("LANDRUN_LOG_LEVEL", "info", 1);
 	policy_free(&p);
-	is_int(policy_from_env(&p, NULL), 0, "LANDRUN_LOG_LEVEL");
+	is_int(policy_from_env(&p, environ, NULL), 0, "LANDRUN_LOG_LEVEL");
 	is_int(log_threshold, LOG_INFO, "landrun's level is read");
 	setenv("LANDSHIM_LOG_LEVEL", "debug", 1);
-	policy_from_env(&p, NULL);
+	policy_from_env(&p, environ, NULL);
 	is_int(log_threshold, LOG_DEBUG, "LANDSHIM_LOG_LEVEL wins");
 	log_threshold = LOG_ERROR;
 }
@@ -296,7 +297,7 @@ static void expect_env_error(const char *name, const char *value,
 	setenv(name, value, 1);
 	policy_free(&p);
 	snprintf(msg, sizeof(msg), "%s=\"%s\" is refused", name, value);
-	is_int(policy_from_env(&p, NULL), -1, msg);
+	is_int(policy_from_env(&p, environ, NULL), -1, msg);
 	snprintf(msg, sizeof(msg), "%s=\"%s\": message names the culprit",
 		 name, value);
 	if (!ok(strstr(p.err, name) && strstr(p.err, needle), msg))
@@ -345,7 +346,7 @@ static void test_env_files(void)
 	setenv("LANDSHIM_RO", "/from-env", 1);
 	setenv("LANDSHIM_STRICT", "1", 1);
 	policy_free(&p);
-	is_int(policy_from_env(&p, fake_loader), 0, "config and profile");
+	is_int(policy_from_env(&p, environ, fake_loader), 0, "config and profile");
 	is_int(fake_loader_calls, 2, "loader called for both");
 	is_int(p.npaths, 3, "paths are a union");
 	is_str(p.paths[0].path, "/from-file", "file first");
@@ -361,7 +362,7 @@ static void test_env_clear(void)
 	setenv("LL_FS_RW", "/", 1);
 	setenv("LANDRUN_LOG_LEVEL", "info", 1);
 	setenv("KEEP", "1", 1);
-	policy_env_clear();
+	policy_env_strip(environ);
 	ok(!getenv("LANDSHIM_RO") && !getenv("LANDSHIM_LIBRARY") &&
 		   !getenv("LL_FS_RW"),
 	   "policy variables unset");

@@ -543,7 +543,7 @@ static void test_precedence(void)
 	setenv("LANDSHIM_ALLOW_UNSANDBOXED", "0", 1);
 	setenv("LANDSHIM_LOG_LEVEL", "error", 1);
 	policy_free(&p);
-	is_int(policy_from_env(&p, policy_file_load), 0,
+	is_int(policy_from_env(&p, environ, policy_file_load), 0,
 	       "file and environment");
 	is_int(p.npaths, 2, "paths: a union");
 	is_str(p.paths[0].path, "/file", "file first");
@@ -557,14 +557,14 @@ static void test_precedence(void)
 	setenv("LANDSHIM_CONFIG", write_file("t.conf", "ro = \"/file\";\n"), 1);
 	setenv("LANDSHIM_PROFILE", "base", 1);
 	policy_free(&p);
-	is_int(policy_from_env(&p, policy_file_load), 0, "file and profile");
+	is_int(policy_from_env(&p, environ, policy_file_load), 0, "file and profile");
 	is_str(p.paths[0].path, "/file", "the file first");
 	ok(p.npaths > 3 && strcmp(p.paths[p.npaths - 1].path, "/env") == 0,
 	   "then the profile, then the environment");
 
 	setenv("LANDSHIM_CONFIG", path_of("none.conf"), 1);
 	policy_free(&p);
-	is_int(policy_from_env(&p, policy_file_load), -1, "missing config");
+	is_int(policy_from_env(&p, environ, policy_file_load), -1, "missing config");
 	is_str(p.err, path_of("none.conf: No such file or directory"),
 	       "  named");
 	clearenv();
