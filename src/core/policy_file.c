@@ -406,6 +406,16 @@ static size_t profile_dirs(struct policy *p, char dirs[][PATH_SIZE])
 	return n;
 }
 
+void policy_file_profile_dirs(struct policy *p,
+			      void (*fn)(const char *dir, void *arg), void *arg)
+{
+	char dirs[3][PATH_SIZE];
+	size_t n = profile_dirs(p, dirs);
+
+	for (size_t i = 0; i < n; i++)
+		fn(dirs[i], arg);
+}
+
 static int load_profile(struct loader *l, const char *name,
 			const struct place *at)
 {
