@@ -8,4 +8,5 @@ EXTRA_DIST += conf/systemd/landshim-launcher-example.service \
 	conf/systemd/landshim-env-example.service \
 	.ci/deb \
 	debian/changelog debian/control debian/copyright debian/rules \
-	debian/source/format debian/landshim.examples
+	debian/source/format debian/landshim.examples \
+	debian/landshim.lintian-overrides
