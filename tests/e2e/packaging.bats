@@ -18,14 +18,16 @@ teardown() {
 	teardown_tree
 }
 
-# Each line of --print-env output is the guard (first) or an export line:
-# other export lines than today's may come, never anything else.
+# print_env_lines_ok SHIM OUTPUT: each line of --print-env's OUTPUT is the
+# guard checking SHIM (first) or an export line: more export lines than
+# today's may come, never anything else.
 print_env_lines_ok() {
 	local line n=0
 	while IFS= read -r line; do
 		n=$((n + 1))
 		if [ "$n" -eq 1 ]; then
-			[[ "$line" == "[ -f '$1' ] && [ -r '$1' ] || { echo landshim: '$1': cannot read the shim, refusing to run unsandboxed >&2; exit 125; }" ]] || return 1
+			[[ "$line" == "[ -f '$1' ] && [ -r '$1' ] || "*"exit 125; }" ]] ||
+				return 1
 		else
 			[[ "$line" =~ ^export\ [A-Z_]+=\' ]] || return 1
 		fi
@@ -136,7 +138,7 @@ print_env_lines_ok() {
 	[ "${lines[2]}" = "shim: $T/none.so (No such file or directory)" ]
 	# A launcher outside the build tree: the installed shim and profiles.
 	cp "$LAUNCHER" "$T/landshim"
-	run "$T/landshim" --version
+	run env XDG_CONFIG_HOME="$T/config" "$T/landshim" --version
 	[[ "${lines[2]}" == "shim: /"*"/landshim/liblandshim.so"* ]]
 	[[ "$output" != *"$top_builddir"* && "$output" != *"$top_srcdir"* ]]
 	# Without Landlock, it says so (and still exits 0).
