@@ -4,6 +4,7 @@
 # COMP_CWORD, the function, COMPREPLY) of options, profile names, paths
 # and the command, for the build tree's landshim.
 
+# shellcheck disable=SC2154 # top_srcdir: set by make check
 load helpers
 
 setup() {
@@ -24,6 +25,7 @@ teardown() {
 # (being typed) after the others, one a line, sorted.  COMP_WORDS is split
 # as bash splits a command line: "=" is a word of its own.
 complete_words() {
+	# shellcheck disable=SC2016 # for that bash
 	run env XDG_CONFIG_HOME="$T/config" PATH="$T/bin:$PATH" bash -c '
 		. /usr/share/bash-completion/bash_completion
 		. "$0"

@@ -5,6 +5,7 @@
 # documenting every variable and key.  The Debian package is built,
 # installed and purged by .ci/deb.
 
+# shellcheck disable=SC2154 # top_srcdir, top_builddir: set by make check
 load helpers
 
 setup() {
@@ -199,7 +200,7 @@ serve() {
 	local user=$1
 	shift
 	if [ "$user" = nobody ]; then
-		setpriv --reuid=$NOBODY --regid=$NOBODY --clear-groups \
+		setpriv --reuid="$NOBODY" --regid="$NOBODY" --clear-groups \
 			--inh-caps=-all -- "$@" </dev/null >"$T/serve.log" 2>&1 3>&- &
 	else
 		"$@" </dev/null >"$T/serve.log" 2>&1 3>&- &
@@ -308,7 +309,8 @@ serve_unit() {
 	echo "undocumented:$missing" >&2
 	[ -z "$missing" ]
 	# The installed pages send nobody to the README (not installed).
-	! grep -il readme "$top_srcdir"/man/*.[1-9]
+	run grep -il readme "$top_srcdir"/man/*.[1-9]
+	[ "$status" -eq 1 ]
 }
 
 # GitHub's anchor of a heading: lower case, punctuation dropped, spaces
