@@ -6,7 +6,7 @@
 TESTS += tests/e2e/packaging.bats tests/e2e/completion.bats
 EXTRA_DIST += conf/systemd/landshim-launcher-example.service \
 	conf/systemd/landshim-env-example.service \
-	.ci/deb \
+	.ci/deb .ci/quickstart \
 	debian/changelog debian/control debian/copyright debian/rules \
 	debian/source/format debian/landshim.examples \
 	debian/landshim.lintian-overrides
