@@ -406,6 +406,16 @@ static size_t profile_dirs(struct policy *p, char dirs[][PATH_SIZE])
 	return n;
 }
 
+void policy_file_profile_dirs(struct policy *p,
+			      void (*fn)(const char *dir, void *arg), void *arg)
+{
+	char dirs[3][PATH_SIZE];
+	size_t n = profile_dirs(p, dirs);
+
+	for (size_t i = 0; i < n; i++)
+		fn(dirs[i], arg);
+}
+
 static int load_profile(struct loader *l, const char *name,
 			const struct place *at)
 {
@@ -484,18 +494,56 @@ static const struct key *find_key(const char *name)
 	return NULL;
 }
 
-static int apply_setting(struct loader *l, const char *file,
+static char *skip_token(char *s, unsigned *line);
+
+/*
+ * libconfig gives a string element the line of the token after it (it
+ * reads ahead for an adjacent string to join): for the last element of a
+ * list, the closing bracket's.  When that token is the first on its line,
+ * the element ended on the last line before it holding a token.
+ */
+static unsigned element_line(char *text, unsigned reported)
+{
+	unsigned line = 1, last = 0;
+	char *s = text;
+
+	while (*s) {
+		if (*s == '\n') {
+			line++;
+			s++;
+		} else if (*s == ' ' || *s == '\t' || *s == '\r') {
+			s++;
+		} else if (*s == '#' || (s[0] == '/' && (s[1] == '/' ||
+							   s[1] == '*'))) {
+			s = skip_token(s, &line);
+		} else if (line < reported) {
+			s = skip_token(s, &line);
+			last = line;
+		} else {
+			break;
+		}
+	}
+	if (line == reported && last && last < line && *s &&
+	    strchr(",])", *s))
+		return last;
+	return reported;
+}
+
+static int apply_setting(struct loader *l, const struct source *src,
 			 const struct key *k, const config_setting_t *s)
 {
-	struct place at = { file, line_of(s) };
+	struct place at = { src->path, line_of(s) };
+	int n = config_setting_length(s);
 
 	if (!k->list || !(config_setting_is_array(s) ||
 			  config_setting_is_list(s)))
 		return k->item(l, &at, k, s);
-	for (int i = 0; i < config_setting_length(s); i++) {
+	for (int i = 0; i < n; i++) {
 		const config_setting_t *e = config_setting_get_elem(s, i);
 
 		at.line = line_of(e);
+		if (i == n - 1)
+			at.line = element_line(src->text, at.line);
 		if (k->item(l, &at, k, e) < 0)
 			return -1;
 	}
@@ -503,7 +551,7 @@ static int apply_setting(struct loader *l, const char *file,
 }
 
 /* The settings that compose (@nested) or the others, in file order. */
-static int apply_settings(struct loader *l, const char *file,
+static int apply_settings(struct loader *l, const struct source *src,
 			  const config_t *cfg, bool nested)
 {
 	const config_setting_t *root = config_root_setting(cfg);
@@ -511,12 +559,12 @@ static int apply_settings(struct loader *l, const char *file,
 	for (int i = 0; i < config_setting_length(root); i++) {
 		const config_setting_t *s = config_setting_get_elem(root, i);
 		const struct key *k = find_key(config_setting_name(s));
-		struct place at = { file, line_of(s) };
+		struct place at = { src->path, line_of(s) };
 
 		if (!k)
 			return fail(l->p, &at, "unknown key \"%s\"",
 				    config_setting_name(s));
-		if (k->nested == nested && apply_setting(l, file, k, s) < 0)
+		if (k->nested == nested && apply_setting(l, src, k, s) < 0)
 			return -1;
 	}
 	return 0;
@@ -685,8 +733,8 @@ static int load_source(struct loader *l, struct source *src)
 			     "\"8000-8100\") or [\"80\", \"8000-8100\"])" :
 			     "");
 	} else if (load_includes(l, src) == 0 &&
-		   apply_settings(l, src->path, &cfg, true) == 0 &&
-		   apply_settings(l, src->path, &cfg, false) == 0) {
+		   apply_settings(l, src, &cfg, true) == 0 &&
+		   apply_settings(l, src, &cfg, false) == 0) {
 		ret = 0;
 	}
 	config_destroy(&cfg);

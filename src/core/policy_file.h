@@ -20,4 +20,9 @@
  */
 int policy_file_load(struct policy *p, const char *file, const char *profile);
 
+/* Call @fn with each directory a profile is looked up in, in order. */
+void policy_file_profile_dirs(struct policy *p,
+			      void (*fn)(const char *dir, void *arg),
+			      void *arg);
+
 #endif

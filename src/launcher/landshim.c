@@ -32,8 +32,7 @@ int main(int argc, char **argv)
 		code = 0;
 		break;
 	case LAUNCH_VERSION:
-		puts(PACKAGE_STRING);
-		code = 0;
+		code = launch_version(&l);
 		break;
 	case LAUNCH_CHECK:
 		code = launch_check();

@@ -93,28 +93,60 @@ static bool in_build_tree(void)
 	return inside;
 }
 
+const char *launch_library_name(const struct launch *l, const char **how)
+{
+	const char *env = getenv("LANDSHIM_LIBRARY");
+
+	*how = l->library_opt ? "--library " : env ? "LANDSHIM_LIBRARY=" : "";
+	if (l->library_opt)
+		return l->library_opt;
+	if (env)
+		return env;
+	return in_build_tree() ? ABS_TOP_BUILDDIR "/shim/.libs/liblandshim.so" :
+				 PKGLIBDIR "/liblandshim.so";
+}
+
 /*
- * The shim, for --print-env and --explain (a command the launcher runs
- * never loads it): LANDSHIM_LIBRARY, else the build tree's for the build
- * tree's launcher, else the installed one.  If the dynamic loader cannot
- * read it, it runs the program unsandboxed, so it must be readable here (no
+ * --print-env --library PATH: where the shim will be once installed, taken
+ * as written; the printed guard checks it each time the lines are sourced.
+ */
+static char *future_library(const char *path)
+{
+	if (path[0] != '/')
+		die("--library: %s: not an absolute path (the wrapper may run "
+		    "from any directory)",
+		    path);
+	if (strchr(path, '$'))
+		die("--library: %s: the guard cannot check a path the loader "
+		    "expands ($LIB, $ORIGIN): name the file itself",
+		    path);
+	if (strpbrk(path, ": \t\n"))
+		die("--library: %s: LD_PRELOAD cannot carry a path with ':' or "
+		    "spaces",
+		    path);
+	return xstrdup(path);
+}
+
+/*
+ * The shim (launch_library_name), for --print-env and --explain (a command
+ * the launcher runs never loads it).  If the dynamic loader cannot read
+ * it, it runs the program unsandboxed, so it must be readable here (no
  * fallback, DESIGN.md decision 7), and its path must survive LD_PRELOAD's
  * splitting.
  */
-static char *find_library(void)
+static char *find_library(const struct launch *l)
 {
-	const char *env = getenv("LANDSHIM_LIBRARY");
-	const char *name = env ? env :
-			   in_build_tree() ?
-				 ABS_TOP_BUILDDIR "/shim/.libs/liblandshim.so" :
-				 PKGLIBDIR "/liblandshim.so";
-	char *path = realpath(name, NULL);
+	const char *how;
+	const char *name = launch_library_name(l, &how);
+	char *path;
 	struct stat st;
 	int fd;
 
+	if (l->library_opt && l->mode == LAUNCH_PRINT_ENV)
+		return future_library(name);
+	path = realpath(name, NULL);
 	if (!path)
-		die_with_error("%s%s: cannot find the shim",
-			       env ? "LANDSHIM_LIBRARY=" : "", name);
+		die_with_error("%s%s: cannot find the shim", how, name);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		die_with_error("%s: cannot read the shim, refusing to run "
@@ -157,7 +189,7 @@ static void check_var_size(const char *name, const char *value, void *arg)
  * can carry the policy. */
 static void prepare_env_form(struct launch *l)
 {
-	l->library = find_library();
+	l->library = find_library(l);
 	if (policy_to_env(&l->policy, check_var_size, NULL) < 0)
 		die("%s", l->policy.err);
 }
@@ -174,8 +206,8 @@ void launch_prepare(struct launch *l)
 
 	if (l->mode == LAUNCH_PRINT_ENV || l->mode == LAUNCH_EXPLAIN)
 		prepare_env_form(l);
-	else if (getenv("LANDSHIM_LIBRARY"))
-		l->library = find_library(); /* unused here, but never wrong */
+	else if (l->library_opt || getenv("LANDSHIM_LIBRARY"))
+		l->library = find_library(l); /* unused here, but never wrong */
 	if (l->command && l->command[0])
 		launch_resolve_target(l);
 	check_keep_fds(l);

@@ -80,6 +80,7 @@ struct launch {
 	const char *learn_file; /* --learn FILE */
 	unsigned learn_rounds;	/* --rounds N; 0: the default */
 	bool allow_secrets;	/* --allow-secrets */
+	const char *library_opt; /* --library PATH */
 
 	/* Filled by launch_prepare(). */
 	char *library; /* the shim, for --print-env and --explain */
@@ -116,6 +117,13 @@ void launch_keep_fd(struct launch *l, int fd);
  */
 void launch_prepare(struct launch *l);
 
+/*
+ * The shim as named, before any check: --library, LANDSHIM_LIBRARY, else
+ * the build tree's for the build tree's launcher, else the installed one.
+ * @how is set to the option or variable that named it ("" for a default).
+ */
+const char *launch_library_name(const struct launch *l, const char **how);
+
 /* The command part of launch_prepare() (launch_target.c). */
 void launch_resolve_target(struct launch *l);
 /*
@@ -144,6 +152,7 @@ const char *launch_getenv(const struct launch *l, const char *name);
 int launch_explain(struct launch *l);
 int launch_check(void);
 int launch_print_env(struct launch *l);
+int launch_version(const struct launch *l);
 void launch_usage(void);
 
 #endif

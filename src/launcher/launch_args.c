@@ -146,6 +146,14 @@ static int opt_rounds(struct launch *l, const struct launch_option *o,
 	return 0;
 }
 
+static int opt_library(struct launch *l, const struct launch_option *o,
+		       const char *value)
+{
+	(void)o;
+	l->library_opt = value;
+	return 0;
+}
+
 static int opt_env(struct launch *l, const struct launch_option *o,
 		   const char *value)
 {
@@ -243,6 +251,7 @@ static const struct launch_option options[] = {
 	WITH_ARG("profile", WHEN_FILES, opt_profile),
 	WITH_ARG("env", WHEN_PARSED, opt_env),
 	WITH_ARG("keep-fd", WHEN_PARSED, opt_keep_fd),
+	WITH_ARG("library", WHEN_PARSED, opt_library),
 	SWITCH("exec", exec_all),
 	SWITCH("clear-env", clear_env),
 	MODE("explain", LAUNCH_EXPLAIN),
@@ -297,6 +306,9 @@ void launch_usage(void)
 	      "  --keep-fd N           leave fd N open (others above 2 are "
 	      "closed)\n"
 	      "  --log-level LEVEL     error, warn (default), info, debug\n"
+	      "  --library FILE        the shim to preload (with --print-env: "
+	      "where it will\n"
+	      "                        be installed; it may not exist yet)\n"
 	      "\n"
 	      "  --explain             print the resolved policy, run nothing\n"
 	      "  --why                 run COMMAND, then list what it was "

@@ -13,6 +13,7 @@
 #include "launch.h"
 #include "log.h"
 #include "policy.h"
+#include "policy_file.h"
 
 typedef const char *(*bit_namer)(uint64_t bit);
 
@@ -188,25 +189,63 @@ static const struct {
 	{ 9, "pathname unix sockets" },
 };
 
-int launch_check(void)
+/* "Landlock ABI N on Linux R", or why there is none; returns the ABI. */
+static int print_kernel(void)
 {
 	struct utsname u;
 	int abi = ll_abi();
 
 	if (uname(&u) < 0)
 		snprintf(u.release, sizeof(u.release), "unknown");
-	if (abi < 1) {
+	if (abi < 1)
 		printf("Landlock: not available on Linux %s: %s\n", u.release,
 		       ll_missing_reason(errno));
+	else
+		printf("Landlock ABI %d on Linux %s\n", abi, u.release);
+	return abi;
+}
+
+int launch_check(void)
+{
+	int abi = print_kernel();
+
+	if (abi < 1) {
 		printf("landshim refuses to run commands here unless "
 		       "--allow-unsandboxed is given\n");
 		return 1;
 	}
-	printf("Landlock ABI %d on Linux %s\n", abi, u.release);
 	for (size_t i = 0; i < sizeof(features) / sizeof(*features); i++)
 		printf("  ABI %d  %-44s %s\n", features[i].abi,
 		       features[i].what,
 		       abi >= features[i].abi ? "enforced" : "NOT enforced");
+	return 0;
+}
+
+static void print_profile_dir(const char *dir, void *arg)
+{
+	(void)arg;
+	printf("profiles: %s\n", dir);
+}
+
+/*
+ * The version, the kernel, and where this launcher finds the shim and the
+ * profiles (one "profiles: DIR" line each, in lookup order).
+ */
+int launch_version(const struct launch *l)
+{
+	const char *how;
+	const char *shim = launch_library_name(l, &how);
+	struct policy p;
+
+	puts(PACKAGE_STRING);
+	print_kernel();
+	printf("shim: %s", shim);
+	if (access(shim, R_OK) < 0)
+		printf(" (%s)", strerror(errno));
+	putchar('\n');
+	policy_init(&p);
+	policy_file_profile_dirs(&p, print_profile_dir, NULL);
+	policy_free(&p);
 	return 0;
 }
 

@@ -405,10 +405,10 @@ int learn_main(struct launch *l)
 		errno = err;
 		die_with_error("--learn: %s: cannot write", l->learn_file);
 	}
-	say("runs the command up to %u times: after each run, what it was "
+	say("runs the command up to %u time%s: after each run, what it was "
 	    "denied is allowed by the narrowest rule, until a run needs "
 	    "nothing new",
-	    ln.rounds);
+	    ln.rounds, ln.rounds == 1 ? "" : "s");
 	while (added && !w.interrupted && ln.round < ln.rounds) {
 		ln.round++;
 		status = watch_run(&w, l, &c);
@@ -421,9 +421,9 @@ int learn_main(struct launch *l)
 		say("interrupted in round %u: what was learned so far is kept",
 		    ln.round);
 	else if (added)
-		say("stopped after %u rounds (--rounds): the last run still "
+		say("stopped after %u round%s (--rounds): the last run still "
 		    "needed more",
-		    ln.rounds);
+		    ln.rounds, ln.rounds == 1 ? "" : "s");
 	write_config(&ln, l->learn_file);
 	say("wrote %s: %zu rule%s learned; use it with --config %s",
 	    l->learn_file, ln.nlearned, ln.nlearned == 1 ? "" : "s",

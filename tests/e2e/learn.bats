@@ -70,8 +70,8 @@ teardown() {
 	run "$LAUNCHER" --learn "$CONF" --rounds 1 --rox "$STARTUP" -- \
 		$(workload_args)
 	[ "$status" -eq 1 ]
-	[[ "${lines[0]}" == "landshim: --learn: runs the command up to 1 times"* ]]
-	grep -x "landshim: --learn: stopped after 1 rounds (--rounds): the last run still needed more" <<<"$output"
+	[[ "${lines[0]}" == "landshim: --learn: runs the command up to 1 time:"* ]]
+	grep -x "landshim: --learn: stopped after 1 round (--rounds): the last run still needed more" <<<"$output"
 	! grep -q "round 2" <<<"$output"
 	grep -q "$T/bin/helper" "$CONF"
 	! grep -q "\"$TREE/other/after-exec\"" "$CONF"

@@ -161,6 +161,36 @@ static void test_schema(void)
 	   "trailing ? marks it optional");
 }
 
+/*
+ * Each element of a list is placed on its own line, the last one too
+ * (libconfig gives it the line of the token after it: the bracket's).
+ */
+static void test_lines(void)
+{
+	is_int(load_text("rox = [\n"
+			 "\t\"/usr\",\n"
+			 "\t\"/bin\"\n"
+			 "];\n"
+			 "ro = [\n"
+			 "\t\"/etc\"  # a comment\n"
+			 "\t// another\n"
+			 "\n"
+			 "\t/* a block */\n"
+			 "];\n"
+			 "rw = [\"/tmp\", \"/dev/null\"];\n"),
+	       0, "multi-line lists");
+	is_str(p.paths[0].origin, path_of("t.conf:2"), "first element");
+	is_str(p.paths[1].origin, path_of("t.conf:3"),
+	       "last element: its own line, not the bracket's");
+	is_str(p.paths[2].origin, path_of("t.conf:6"),
+	       "last element before comments and a blank line");
+	is_str(p.paths[4].origin, path_of("t.conf:11"),
+	       "last element on the bracket's line");
+	expect_error("ro = [\n  \"/a\",\n  \"\"\n];\n", 3, "ro: empty path");
+	expect_error("bind_tcp = (\n  80,\n  \"70000\"\n);\n", 3,
+		     "bind_tcp: port 70000 out of range 0-65535");
+}
+
 static void test_errors(void)
 {
 	expect_error("ro = [\"/a\"];\nfoo = 1;\n", 2, "unknown key \"foo\"");
@@ -584,6 +614,7 @@ int main(void)
 	unsetenv("XDG_CONFIG_HOME");
 	policy_init(&p);
 	test_schema();
+	test_lines();
 	test_errors();
 	test_missing_path();
 	test_depth();
