@@ -30,7 +30,7 @@ print_env_lines_ok() {
 			[[ "$line" == "[ -f '$1' ] && [ -r '$1' ] || "*"exit 125; }" ]] ||
 				return 1
 		else
-			[[ "$line" =~ ^export\ [A-Z_]+=\' ]] || return 1
+			[[ "$line" =~ ^export\ [A-Z_]+=[\'\"] ]] || return 1
 		fi
 	done <<<"$2"
 	[ "$n" -ge 2 ]
@@ -41,7 +41,8 @@ print_env_lines_ok() {
 	run "$LAUNCHER" --print-env --library "$final" --ro "$TREE/ro"
 	[ "$status" -eq 0 ]
 	print_env_lines_ok "$final" "$output"
-	grep -qx "export LD_PRELOAD='$final'\"\${LD_PRELOAD:+:\$LD_PRELOAD}\"" <<<"$output"
+	grep -qx "export LD_AUDIT='$final'\"\${LD_AUDIT:+:\$LD_AUDIT}\"" <<<"$output"
+	grep -qx "export LD_PRELOAD=\"\${LD_PRELOAD:+\$LD_PRELOAD:}\"'$final'" <<<"$output"
 	grep -qx "export LANDSHIM_RO='$TREE/ro'" <<<"$output"
 	[ ! -e "$final" ]
 	# Without it, the same path in LANDSHIM_LIBRARY is refused, rightly.
