@@ -62,30 +62,33 @@ static int set_error(char *err, size_t errlen, const char *fmt, ...)
 /* Visibly -1 for the static analyzers, which do not follow variadic calls. */
 #define set_error(...) ({ set_error(__VA_ARGS__); -1; })
 
+/*
+ * The first bytes of a file, read once: its header, program headers and
+ * interpreter path are usually there, and each one costs a system call
+ * otherwise (the launcher and the shim's audit form read a few files at
+ * every start).
+ */
+#define HEAD_SIZE 2048
+
+struct head {
+	unsigned char buf[HEAD_SIZE];
+	size_t len;
+	bool loaded;
+};
+
 /* A file (fd) or a memory image (mem) being parsed. */
 struct source {
 	const char *name;
 	int fd;
 	const unsigned char *mem;
 	uint64_t size;
+	struct head *head; /* NULL: read each time */
 };
 
-/* Copy len bytes at off into buf; -1 unless they are all inside the file. */
-static int source_read(const struct source *src, uint64_t off, void *buf,
-		       size_t len)
+static int read_fd(int fd, uint64_t off, unsigned char *p, size_t len)
 {
-	unsigned char *p = buf;
-
-	if (off > src->size || len > src->size - off)
-		return -1;
-	if (len == 0)
-		return 0;
-	if (src->fd < 0) {
-		memcpy(p, src->mem + off, len);
-		return 0;
-	}
 	while (len > 0) {
-		ssize_t n = pread(src->fd, p, len, (off_t)off);
+		ssize_t n = pread(fd, p, len, (off_t)off);
 
 		if (n < 0 && errno == EINTR)
 			continue;
@@ -96,6 +99,34 @@ static int source_read(const struct source *src, uint64_t off, void *buf,
 		len -= (size_t)n;
 	}
 	return 0;
+}
+
+/* Copy len bytes at off into buf; -1 unless they are all inside the file. */
+static int source_read(const struct source *src, uint64_t off, void *buf,
+		       size_t len)
+{
+	struct head *h = src->head;
+
+	if (off > src->size || len > src->size - off)
+		return -1;
+	if (len == 0)
+		return 0;
+	if (src->fd < 0) {
+		memcpy(buf, src->mem + off, len);
+		return 0;
+	}
+	if (h && off + len <= HEAD_SIZE) {
+		if (!h->loaded) {
+			h->len = src->size < HEAD_SIZE ? (size_t)src->size :
+							 HEAD_SIZE;
+			if (read_fd(src->fd, 0, h->buf, h->len) < 0)
+				return -1;
+			h->loaded = true;
+		}
+		memcpy(buf, h->buf + off, len);
+		return 0;
+	}
+	return read_fd(src->fd, off, buf, len);
 }
 
 /* Where the fields we read sit in the 32- and 64-bit structures. */
@@ -492,7 +523,7 @@ static int parse_elf(const struct source *src, bool with_dynamic,
 int elf_parse_image(const void *image, size_t size, const char *name,
 		    struct elf_info *info, char *err, size_t errlen)
 {
-	struct source src = {name, -1, image, size};
+	struct source src = {name, -1, image, size, NULL};
 	struct elf_file ef;
 	int ret = parse_elf(&src, true, &ef, err, errlen);
 
@@ -526,7 +557,8 @@ static int parse_open_file(int fd, const char *path, bool with_dynamic,
 		return set_error(err, errlen, "%s: %s", path, strerror(errno));
 	if (!S_ISREG(st->st_mode))
 		return set_error(err, errlen, "%s: not a regular file", path);
-	return parse_elf(&(struct source){path, fd, NULL, (uint64_t)st->st_size},
+	return parse_elf(&(struct source){path, fd, NULL, (uint64_t)st->st_size,
+					  &(struct head){ .loaded = false }},
 			 with_dynamic, ef, err, errlen);
 }
 
@@ -790,7 +822,8 @@ static int check_candidate(struct resolver *r, const struct source *src,
 static int probe(struct resolver *r, const char *path, size_t loader,
 		 const char *name, enum found *res)
 {
-	struct source src = {path, -1, NULL, 0};
+	struct head head = { .loaded = false };
+	struct source src = {path, -1, NULL, 0, &head};
 	struct elf_file ef;
 	struct stat st;
 	bool is_new = false;
@@ -950,7 +983,7 @@ static int probe_cached(const char *path, void *arg)
  * as ld.so does. */
 static void load_cache(struct resolver *r)
 {
-	struct source src = {elf_ld_so_cache, -1, NULL, 0};
+	struct source src = {elf_ld_so_cache, -1, NULL, 0, NULL};
 	struct stat st;
 
 	r->cache_loaded = true;

@@ -12,6 +12,7 @@
  */
 #include "config.h"
 
+#include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -162,12 +163,10 @@ static void add_rule_on(struct launch *l, int fd, const char *path)
  */
 static void add_dependencies(struct launch *l, int fd, const char *path)
 {
-	struct elf_info info;
-	char err[256];
+	char magic[SELFMAG];
 
-	if (elf_inspect_fd(fd, path, &info, &l->interp, &(bool){ false }, err,
-			   sizeof(err)) < 0 ||
-	    !info.is_elf)
+	if (pread(fd, magic, SELFMAG, 0) != SELFMAG ||
+	    memcmp(magic, ELFMAG, SELFMAG) != 0)
 		return; /* not ELF, or unreadable: exec will tell */
 	if (policy_add_elf_deps(&l->policy, fd, path,
 				launch_getenv(l, "LD_LIBRARY_PATH"),
@@ -285,27 +284,43 @@ static bool is_system_loader(const char *interp)
 	return found;
 }
 
-const char *launch_env_gap(const struct launch *l)
+/* What no dynamic loader will audit or preload (see launch.h). */
+static const char *loader_gap(const char *binary)
 {
 	struct elf_info info;
 	struct stat st;
 	char err[256];
+	char *interp = NULL;
+	bool search_path;
+	const char *gap = NULL;
+	int fd;
 
-	if (stat(l->binary, &st) < 0)
+	if (stat(binary, &st) < 0)
 		return NULL;
 	if (st.st_mode & S_ISUID)
 		return "is setuid";
 	if ((st.st_mode & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP))
 		return "is setgid";
-	if (has_file_caps(l->binary))
+	if (has_file_caps(binary))
 		return "has file capabilities";
-	if (elf_inspect(l->binary, &info, err, sizeof(err)) < 0 ||
+	fd = open(binary, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 ||
+	    elf_inspect_fd(fd, binary, &info, &interp, &search_path, err,
+			   sizeof(err)) < 0 ||
 	    !info.is_elf)
-		return "is not an ELF program";
-	if (info.is_static)
-		return "is statically linked";
-	if (!l->interp || !is_system_loader(l->interp))
-		return "has a program interpreter other than the system's "
-		       "glibc loader";
-	return NULL;
+		gap = "is not an ELF program";
+	else if (info.is_static)
+		gap = "is statically linked";
+	else if (!interp || !is_system_loader(interp))
+		gap = "has a program interpreter other than the system's "
+		      "glibc loader";
+	if (fd >= 0)
+		close(fd);
+	free(interp);
+	return gap;
+}
+
+const char *launch_env_gap(const struct launch *l)
+{
+	return loader_gap(l->binary);
 }
