@@ -45,6 +45,16 @@ static int set_unix(struct policy *p, const char *n, const char *v)
 	return set_paths(p, n, v, LL_SET_UNIX);
 }
 
+static int set_deny(struct policy *p, const char *n, const char *v)
+{
+	return set_paths(p, n, v, LL_SET_DENY);
+}
+
+static int set_read_only(struct policy *p, const char *n, const char *v)
+{
+	return set_paths(p, n, v, LL_SET_READ_ONLY);
+}
+
 static int set_bind(struct policy *p, const char *n, const char *v)
 {
 	(void)n;
@@ -107,6 +117,8 @@ static const struct env_var {
 	{ "LANDSHIM_RW", set_rw, NULL },
 	{ "LANDSHIM_RWX", set_rwx, NULL },
 	{ "LANDSHIM_UNIX", set_unix, NULL },
+	{ "LANDSHIM_DENY", set_deny, NULL },
+	{ "LANDSHIM_READ_ONLY", set_read_only, NULL },
 	{ "LANDSHIM_BIND_TCP", set_bind, NULL },
 	{ "LANDSHIM_CONNECT_TCP", set_connect, NULL },
 	{ "LANDSHIM_UNRESTRICTED", set_unrestricted, NULL },
@@ -256,6 +268,8 @@ static const struct {
 	{ "LANDSHIM_RO", LL_SET_RO },	{ "LANDSHIM_ROX", LL_SET_ROX },
 	{ "LANDSHIM_RW", LL_SET_RW },	{ "LANDSHIM_RWX", LL_SET_RWX },
 	{ "LANDSHIM_UNIX", LL_SET_UNIX },
+	{ "LANDSHIM_DENY", LL_SET_DENY },
+	{ "LANDSHIM_READ_ONLY", LL_SET_READ_ONLY },
 };
 
 #define N_PATH_VARS (sizeof(path_vars) / sizeof(path_vars[0]))

@@ -451,6 +451,8 @@ static const struct key keys[] = {
 	{ "rw", item_path, .list = true, .arg = LL_SET_RW },
 	{ "rwx", item_path, .list = true, .arg = LL_SET_RWX },
 	{ "unix", item_path, .list = true, .arg = LL_SET_UNIX },
+	{ "deny", item_path, .list = true, .arg = LL_SET_DENY },
+	{ "read_only", item_path, .list = true, .arg = LL_SET_READ_ONLY },
 	{ "bind_tcp", item_port, .list = true, .arg = LL_NET_BIND_TCP },
 	{ "connect_tcp", item_port, .list = true, .arg = LL_NET_CONNECT_TCP },
 	{ "unrestricted", item_name, .list = true,

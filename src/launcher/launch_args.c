@@ -222,6 +222,8 @@ static const struct launch_option options[] = {
 	PATHS("rw", LL_SET_RW),
 	PATHS("rwx", LL_SET_RWX),
 	PATHS("unix", LL_SET_UNIX),
+	PATHS("deny", LL_SET_DENY),
+	PATHS("read-only", LL_SET_READ_ONLY),
 	PORTS("bind-tcp", LL_NET_BIND_TCP),
 	PORTS("connect-tcp", LL_NET_CONNECT_TCP),
 	UNRESTRICTED("unrestricted-filesystem", "filesystem"),

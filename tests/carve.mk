@@ -1,0 +1,12 @@
+# Carving (--deny, --read-only), the secrets profile and the profiles for
+# real tools (issue 16): unit tests of the path resolver and of the rules
+# a carving turns into, and the end-to-end tests.
+check_PROGRAMS += tests/unit/test_carve
+tests_unit_test_carve_SOURCES = tests/unit/test_carve.c tests/unit/tap.h
+tests_unit_test_carve_LDADD = src/core/libcore.la
+TESTS += tests/unit/test_carve
+
+# bench/run's carving row: carving ~/.ssh out of a home of 200 entries.
+check_PROGRAMS += bench/carve-time
+bench_carve_time_SOURCES = bench/carve-time.c
+bench_carve_time_LDADD = src/core/libcore.la
