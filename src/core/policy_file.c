@@ -140,13 +140,15 @@ static int home_value(struct policy *p, const char *name, char *buf,
 {
 	const char *home = getenv("HOME");
 
+	/* -2: an optional path naming it is skipped (item_path). */
 	if ((!home || !*home) && !under_home)
-		return policy_error(p, "undefined variable $HOME");
+		return policy_error(p, "undefined variable $HOME") - 1;
 	if (!home || !*home)
 		return policy_error(p,
 				    "undefined variable $%s (neither it nor "
 				    "HOME is set)",
-				    name);
+				    name) -
+		       1;
 	if (!under_home)
 		return put(p, buf, size, "%s", home);
 	return put(p, buf, size, "%s/%s", home, under_home);
@@ -226,17 +228,24 @@ static int append_var(struct policy *p, char *out, size_t *n, size_t size,
 				    "bad variable reference \"%.40s\" (write "
 				    "$NAME or ${NAME}, and $$ for a '$')",
 				    ref);
+	int ret;
+
 	memcpy(name, ref + 1 + (ref[1] == '{'), name_len);
 	name[name_len] = '\0';
-	if (var_value(p, name, value, sizeof(value)) < 0)
-		return -1;
+	ret = var_value(p, name, value, sizeof(value));
+	if (ret < 0)
+		return ret;
 	return append(p, out, n, size, value, strlen(value));
 }
 
-/* Expand a leading ~, $NAME, ${NAME} and $$ of @in into @out. */
+/*
+ * Expand a leading ~, $NAME, ${NAME} and $$ of @in into @out.  Returns 0,
+ * -1, or -2 when $HOME is needed and not set (p->err says so).
+ */
 static int expand(struct policy *p, const char *in, char *out, size_t size)
 {
 	size_t n = 0, len;
+	int ret;
 
 	out[0] = '\0';
 	if (in[0] == '~') {
@@ -245,8 +254,9 @@ static int expand(struct policy *p, const char *in, char *out, size_t size)
 					    "\"%s\": ~user is not supported "
 					    "(only ~ for $HOME)",
 					    in);
-		if (append_var(p, out, &n, size, "$HOME", &len) < 0)
-			return -1;
+		ret = append_var(p, out, &n, size, "$HOME", &len);
+		if (ret < 0)
+			return ret;
 		in++;
 	}
 	while (*in) {
@@ -260,8 +270,8 @@ static int expand(struct policy *p, const char *in, char *out, size_t size)
 			len = 2;
 			if (append(p, out, &n, size, "$", 1) < 0)
 				return -1;
-		} else if (append_var(p, out, &n, size, in, &len) < 0) {
-			return -1;
+		} else if ((ret = append_var(p, out, &n, size, in, &len)) < 0) {
+			return ret;
 		}
 		in += len;
 	}
@@ -291,15 +301,30 @@ static int with_place(struct loader *l, const struct place *at,
 	return 0;
 }
 
+/* A trailing '?': the path may be missing, or name an unset $HOME. */
+static bool is_optional(const char *s)
+{
+	size_t n = strlen(s);
+
+	return n > 0 && s[n - 1] == '?';
+}
+
 static int item_path(struct loader *l, const struct place *at,
 		     const struct key *k, const config_setting_t *e)
 {
 	const char *s = config_setting_get_string(e);
 	char path[PATH_SIZE], origin[PATH_SIZE + 16];
+	int ret;
 
 	if (config_setting_type(e) != CONFIG_TYPE_STRING)
 		return wrong_type(l, at, k, "a path (a string)");
-	if (with_place(l, at, k, expand(l->p, s, path, sizeof(path))) < 0)
+	ret = expand(l->p, s, path, sizeof(path));
+	if (ret == -2 && is_optional(s)) {
+		log_debug("%s:%u: %s: %s: skipped (optional)", at->file,
+			  at->line, s, l->p->err);
+		return 0;
+	}
+	if (with_place(l, at, k, ret) < 0)
 		return -1;
 	if (path[0] && !is_absolute(path))
 		return fail(l->p, at,
@@ -610,8 +635,12 @@ static int include_path(struct loader *l, const struct source *src,
 	const char *slash = strrchr(src->path, '/');
 	char name[PATH_SIZE];
 	size_t len, dir_len;
+	int ret = expand(l->p, inc->name, name, sizeof(name));
 
-	if (expand(l->p, inc->name, name, sizeof(name)) < 0)
+	/* -2: optional, and naming an unset $HOME: skipped. */
+	if (ret == -2 && is_optional(inc->name))
+		return ret;
+	if (ret < 0)
 		return fail(l->p, &at, "@include: %s", l->p->err);
 	len = strlen(name);
 	*optional = len > 0 && name[len - 1] == '?';
@@ -631,9 +660,16 @@ static int load_includes(struct loader *l, const struct source *src)
 		char path[PATH_SIZE];
 		bool optional = false;
 
-		if (include_path(l, src, &src->includes[i], path, &optional) <
-			    0 ||
-		    load_path(l, path, &at, optional) < 0)
+		int ret = include_path(l, src, &src->includes[i], path,
+				       &optional);
+
+		if (ret == -2) {
+			log_debug("%s:%u: @include: skipped (optional): %s",
+				  src->path, src->includes[i].line,
+				  l->p->err);
+			continue;
+		}
+		if (ret < 0 || load_path(l, path, &at, optional) < 0)
 			return -1;
 	}
 	return 0;
