@@ -8,7 +8,8 @@ dist_profiles_DATA = \
 	conf/profiles/shell.conf \
 	conf/profiles/build.conf \
 	conf/profiles/network-client.conf \
-	conf/profiles/python.conf
+	conf/profiles/python.conf \
+	conf/profiles/secrets.conf
 
 check_PROGRAMS += tests/unit/test_policy_file
 tests_unit_test_policy_file_SOURCES = tests/unit/test_policy_file.c \

@@ -10,3 +10,10 @@ TESTS += tests/unit/test_carve
 check_PROGRAMS += bench/carve-time
 bench_carve_time_SOURCES = bench/carve-time.c
 bench_carve_time_LDADD = src/core/libcore.la
+
+# The profile "secrets" is the list --learn compiles in.
+check_PROGRAMS += tests/unit/test_secrets
+tests_unit_test_secrets_SOURCES = tests/unit/test_secrets.c tests/unit/tap.h
+tests_unit_test_secrets_LDADD = src/why/libwhy.la src/core/libpolicyfile.la \
+	src/core/libcore.la
+TESTS += tests/unit/test_secrets

@@ -9,6 +9,7 @@
 
 #include "launch.h"
 #include "log.h"
+#include "secrets.h"
 #include "why.h"
 
 /* A mode's output that did not reach stdout is an error, not a success. */
@@ -40,20 +41,24 @@ int main(int argc, char **argv)
 		break;
 	case LAUNCH_EXPLAIN:
 		launch_load_policy(&l);
+		secrets_warn_uncarved(&l.policy);
 		code = launch_explain(&l);
 		break;
 	case LAUNCH_PRINT_ENV:
 		launch_load_policy(&l);
+		secrets_warn_uncarved(&l.policy);
 		code = launch_print_env(&l);
 		break;
 	case LAUNCH_WHY:
 	case LAUNCH_LEARN:
 		launch_load_policy(&l);
+		secrets_warn_uncarved(&l.policy);
 		launch_prepare(&l);
 		code = l.mode == LAUNCH_WHY ? why_main(&l) : learn_main(&l);
 		break;
 	default:
 		launch_load_policy(&l);
+		secrets_warn_uncarved(&l.policy);
 		launch_prepare(&l);
 		launch_exec(&l);
 	}
