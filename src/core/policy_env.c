@@ -8,15 +8,34 @@
 
 #include "log.h"
 #include "policy.h"
+#include "suggest.h"
 
 extern char **environ;
 
 typedef int (*env_setter)(struct policy *p, const char *name,
 			  const char *value);
 
+/* "/a,/b" is a launcher's list written in a variable. */
+static int comma_list(struct policy *p, const char *name, const char *value)
+{
+	char fixed[256];
+	size_t n = 0;
+
+	for (const char *c = value; *c && n + 1 < sizeof(fixed); c++)
+		fixed[n++] = *c == ',' && (c[1] == '/' || c[1] == '~') ? ':' :
+									  *c;
+	fixed[n] = '\0';
+	return policy_error(p,
+			    "\"%.80s\": variables separate paths with ':' "
+			    "(%s=%.80s)",
+			    value, name, fixed);
+}
+
 static int set_paths(struct policy *p, const char *name, const char *value,
 		     unsigned set)
 {
+	if (strstr(value, ",/") || strstr(value, ",~"))
+		return comma_list(p, name, value);
 	return policy_add_path_list(p, set, value, ":", name);
 }
 
@@ -151,6 +170,19 @@ bool policy_env_is_known(const char *name)
 	return false;
 }
 
+static int unknown_variable(struct policy *p, const char *name)
+{
+	struct suggest s;
+	char hint[256];
+
+	suggest_init(&s, name);
+	for (size_t i = 0; i < N_ENV_VARS; i++)
+		suggest_consider(&s, env_vars[i].name);
+	suggest_format(&s, "", hint, sizeof(hint));
+	return policy_error(p, "unknown variable %s%s%s", name,
+			    *hint ? ": " : "", hint);
+}
+
 static int check_unknown(struct policy *p)
 {
 	for (char **e = environ; e && *e; e++) {
@@ -165,7 +197,7 @@ static int check_unknown(struct policy *p)
 		memcpy(name, *e, n);
 		name[n] = '\0';
 		if (!policy_env_is_known(name))
-			return policy_error(p, "unknown variable %s", name);
+			return unknown_variable(p, name);
 	}
 	return 0;
 }

@@ -12,6 +12,7 @@
  */
 #include "config.h"
 
+#include <dirent.h>
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -28,6 +29,7 @@
 #include "log.h"
 #include "policy.h"
 #include "policy_file.h"
+#include "suggest.h"
 
 #define MAX_DEPTH 16
 #define MAX_FILE_SIZE (1 << 20)
@@ -431,6 +433,123 @@ static size_t profile_dirs(struct policy *p, char dirs[][PATH_SIZE])
 	return n;
 }
 
+/* Is @name.conf a profile's file name?  @name gets the name. */
+static bool profile_file_name(const char *file, char *name, size_t size)
+{
+	size_t n = strlen(file);
+
+	if (n <= 5 || strcmp(file + n - 5, ".conf") != 0 || n - 5 >= size)
+		return false;
+	memcpy(name, file, n - 5);
+	name[n - 5] = '\0';
+	return valid_profile_name(name);
+}
+
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The profile names of @dir, sorted (allocated; NULL-terminated). */
+static char **dir_profiles(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char **names = xcalloc(1, sizeof(*names));
+	size_t n = 0;
+
+	while (d && (e = readdir(d))) {
+		char name[NAME_MAX + 1];
+
+		if (!profile_file_name(e->d_name, name, sizeof(name)))
+			continue;
+		names = xrealloc(names, (n + 2) * sizeof(*names));
+		names[n++] = xstrdup(name);
+		names[n] = NULL;
+	}
+	if (d)
+		closedir(d);
+	qsort(names, n, sizeof(*names), compare_names);
+	return names;
+}
+
+static void free_names(char **names)
+{
+	for (char **s = names; *s; s++)
+		free(*s);
+	free(names);
+}
+
+/* Was @name among the profiles of the directories before @dir? */
+static bool hidden_by(char **const *seen, size_t dir, const char *name,
+		      size_t *by)
+{
+	for (size_t i = 0; i < dir; i++)
+		for (char *const *s = seen[i]; *s; s++)
+			if (strcmp(*s, name) == 0)
+				return *by = i, true;
+	return false;
+}
+
+int policy_file_each_profile(struct policy *p, policy_profile_fn fn,
+			     void *arg)
+{
+	char dirs[3][PATH_SIZE];
+	char **names[3];
+	size_t n = profile_dirs(p, dirs), by;
+	int ret = 0;
+
+	for (size_t i = 0; i < n; i++)
+		names[i] = dir_profiles(dirs[i]);
+	for (size_t i = 0; i < n && ret == 0; i++)
+		for (char **s = names[i]; *s && ret == 0; s++) {
+			bool hidden = hidden_by(names, i, *s, &by);
+			size_t size = strlen(dirs[i]) + strlen(*s) + 7;
+			char *path = xmalloc(size);
+
+			snprintf(path, size, "%s/%s.conf", dirs[i], *s);
+			ret = fn(arg, *s, path, hidden ? dirs[by] : NULL);
+			free(path);
+		}
+	for (size_t i = 0; i < n; i++)
+		free_names(names[i]);
+	return ret;
+}
+
+struct profile_names {
+	char **names;
+	size_t n;
+};
+
+static int collect_profile(void *arg, const char *name, const char *path,
+			   const char *hidden_by)
+{
+	struct profile_names *all = arg;
+
+	(void)path;
+	(void)hidden_by;
+	all->names = xrealloc(all->names, (all->n + 1) * sizeof(*all->names));
+	all->names[all->n++] = xstrdup(name);
+	return 0;
+}
+
+/* "did you mean build?": the nearest of the profiles found. */
+static void profile_hint(struct policy *p, const char *name, char *hint,
+			 size_t size)
+{
+	struct profile_names all = { NULL, 0 };
+	struct suggest s;
+
+	policy_file_each_profile(p, collect_profile, &all);
+	suggest_init(&s, name);
+	for (size_t i = 0; i < all.n; i++)
+		suggest_consider(&s, all.names[i]);
+	suggest_format(&s, "", hint, size);
+	for (size_t i = 0; i < all.n; i++)
+		free(all.names[i]);
+	free(all.names);
+}
+
 static int load_profile(struct loader *l, const char *name,
 			const struct place *at)
 {
@@ -457,8 +576,41 @@ static int load_profile(struct loader *l, const char *name,
 		len += (size_t)snprintf(looked + len, sizeof(looked) - len,
 					"%s%s", i ? ", " : "", dirs[i]);
 	}
-	return fail(l->p, at, "profile \"%s\": not found (looked in %s)", name,
-		    looked);
+	profile_hint(l->p, name, path, sizeof(path));
+	return fail(l->p, at, "profile \"%s\": not found (looked in %s)%s%s",
+		    name, looked, *path ? ": " : "", path);
+}
+
+/* "a:b": the profiles in turn, with one loader (each read once). */
+static int load_profile_list(struct loader *l, const char *list)
+{
+	char name[PATH_SIZE];
+
+	if (strchr(list, ',')) {
+		snprintf(name, sizeof(name), "%s", list);
+		for (char *c = name; *c; c++)
+			*c = *c == ',' ? ':' : *c;
+		return fail(l->p, NULL,
+			    "profiles \"%s\": lists in variables are "
+			    "separated by ':' (LANDSHIM_PROFILE=%s)",
+			    list, name);
+	}
+	for (const char *s = list;;) {
+		size_t n = strcspn(s, ":");
+
+		if (n == 0 || n >= sizeof(name))
+			return fail(l->p, NULL,
+				    "profiles \"%s\": an empty or too long "
+				    "name",
+				    list);
+		memcpy(name, s, n);
+		name[n] = '\0';
+		if (load_profile(l, name, NULL) < 0)
+			return -1;
+		if (!s[n])
+			return 0;
+		s += n + 1;
+	}
 }
 
 static int item_profile(struct loader *l, const struct place *at,
@@ -529,6 +681,20 @@ static int apply_setting(struct loader *l, const char *file,
 	return 0;
 }
 
+static int unknown_key(struct loader *l, const struct place *at,
+		       const char *name)
+{
+	char hint[256];
+	struct suggest s;
+
+	suggest_init(&s, name);
+	for (size_t i = 0; i < sizeof(keys) / sizeof(*keys); i++)
+		suggest_consider(&s, keys[i].name);
+	suggest_format(&s, "", hint, sizeof(hint));
+	return fail(l->p, at, "unknown key \"%s\"%s%s", name,
+		    *hint ? ": " : "", hint);
+}
+
 /* The settings that compose (@nested) or the others, in file order. */
 static int apply_settings(struct loader *l, const char *file,
 			  const config_t *cfg, bool nested)
@@ -541,8 +707,7 @@ static int apply_settings(struct loader *l, const char *file,
 		struct place at = { file, line_of(s) };
 
 		if (!k)
-			return fail(l->p, &at, "unknown key \"%s\"",
-				    config_setting_name(s));
+			return unknown_key(l, &at, config_setting_name(s));
 		if (k->nested == nested && apply_setting(l, file, k, s) < 0)
 			return -1;
 	}
@@ -815,7 +980,7 @@ int policy_file_load(struct policy *p, const char *file, const char *profile)
 	if (file)
 		ret = load_path(&l, file, NULL, false);
 	else
-		ret = load_profile(&l, profile, NULL);
+		ret = load_profile_list(&l, profile);
 	free(l.seen);
 	return ret;
 }

@@ -39,6 +39,9 @@ int main(int argc, char **argv)
 	case LAUNCH_CHECK:
 		code = launch_check();
 		break;
+	case LAUNCH_LIST_PROFILES:
+		code = launch_list_profiles(&l);
+		break;
 	case LAUNCH_EXPLAIN:
 		launch_load_policy(&l);
 		secrets_warn_uncarved(&l.policy);

@@ -14,6 +14,7 @@
 #include "launch.h"
 #include "log.h"
 #include "policy.h"
+#include "policy_file.h"
 
 typedef const char *(*bit_namer)(uint64_t bit);
 
@@ -349,4 +350,47 @@ int launch_print_env(struct launch *l)
 	if (policy_to_env(&l->policy, print_export, NULL) < 0)
 		die("%s", l->policy.err);
 	return 0;
+}
+
+/* A profile's first comment line, without "landshim profile "NAME": ". */
+static void profile_summary(const char *path, const char *name, char *buf,
+			    size_t size)
+{
+	FILE *f = fopen(path, "re");
+	char line[512], prefix[300];
+
+	snprintf(buf, size, "(no comment line)");
+	snprintf(prefix, sizeof(prefix), "landshim profile \"%s\": ", name);
+	while (f && fgets(line, sizeof(line), f)) {
+		char *s = line + strspn(line, " \t");
+
+		if (*s != '#')
+			continue;
+		s += 1 + strspn(s + 1, " \t");
+		s[strcspn(s, "\n")] = '\0';
+		if (strncmp(s, prefix, strlen(prefix)) == 0)
+			s += strlen(prefix);
+		snprintf(buf, size, "%s", s);
+		break;
+	}
+	if (f)
+		fclose(f);
+}
+
+static int print_profile(void *arg, const char *name, const char *path,
+			 const char *hidden_by)
+{
+	char summary[512];
+
+	(void)arg;
+	profile_summary(path, name, summary, sizeof(summary));
+	printf("%-15s %s%s%s\n%-15s %s\n", name, path,
+	       hidden_by ? ", hidden by the one in " : "",
+	       hidden_by ? hidden_by : "", "", summary);
+	return 0;
+}
+
+int launch_list_profiles(struct launch *l)
+{
+	return policy_file_each_profile(&l->policy, print_profile, NULL);
 }
