@@ -598,10 +598,9 @@ static int load_profile_list(struct loader *l, const char *list)
 	for (const char *s = list;;) {
 		size_t n = strcspn(s, ":");
 
-		if (n == 0 || n >= sizeof(name))
-			return fail(l->p, NULL,
-				    "profiles \"%s\": an empty or too long "
-				    "name",
+		if (n >= sizeof(name))
+			return fail(l->p, NULL, "profiles \"%.40s...\": a name "
+						"too long",
 				    list);
 		memcpy(name, s, n);
 		name[n] = '\0';

@@ -44,25 +44,25 @@ int main(int argc, char **argv)
 		break;
 	case LAUNCH_EXPLAIN:
 		launch_load_policy(&l);
-		secrets_warn_uncarved(&l.policy);
 		code = launch_explain(&l);
+		secrets_warn_uncarved(&l.policy);
 		break;
 	case LAUNCH_PRINT_ENV:
 		launch_load_policy(&l);
-		secrets_warn_uncarved(&l.policy);
 		code = launch_print_env(&l);
+		secrets_warn_uncarved(&l.policy);
 		break;
 	case LAUNCH_WHY:
 	case LAUNCH_LEARN:
 		launch_load_policy(&l);
-		secrets_warn_uncarved(&l.policy);
 		launch_prepare(&l);
+		secrets_warn_uncarved(&l.policy);
 		code = l.mode == LAUNCH_WHY ? why_main(&l) : learn_main(&l);
 		break;
 	default:
 		launch_load_policy(&l);
-		secrets_warn_uncarved(&l.policy);
 		launch_prepare(&l);
+		secrets_warn_uncarved(&l.policy);
 		launch_exec(&l);
 	}
 	launch_free(&l);

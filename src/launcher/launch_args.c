@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "launch.h"
 #include "log.h"
@@ -68,8 +69,8 @@ static int opt_paths(struct launch *l, const struct launch_option *o,
 	if (l->exec_all && (set == LL_SET_RO || set == LL_SET_RW))
 		set |= LL_SET_EXEC;
 	snprintf(origin, sizeof(origin), "--%s", o->name);
-	/* No path with ':' reaches the shim: a variable's list, surely. */
-	if (strchr(value, ':'))
+	/* No path with ':' reaches the shim: unless it exists, a list. */
+	if (strchr(value, ':') && access(value, F_OK) < 0)
 		return colon_list(l, o, value);
 	return policy_add_path_list(&l->policy, set, value, ",", origin);
 }

@@ -17,6 +17,7 @@
 #include "log.h"
 #include "path.h"
 #include "policy.h"
+#include "suggest.h"
 #include "tap.h"
 
 #define RW_DIR (ll_fs_rights(LL_SET_RW, 1))
@@ -417,6 +418,33 @@ static void test_races(void)
 	fresh_tree();
 }
 
+static const char *nearest(const char *word, const char *const *names)
+{
+	static char buf[256];
+	struct suggest s;
+
+	suggest_init(&s, word);
+	for (; *names; names++)
+		suggest_consider(&s, *names);
+	return suggest_format(&s, "--", buf, sizeof(buf));
+}
+
+static void test_suggest(void)
+{
+	const char *const options[] = { "ro", "rox", "rw", "rwx", "deny",
+					"read-only", "profile", NULL };
+	const char *const profiles[] = { "base", "build", "shell", "node",
+					 NULL };
+
+	is_str(nearest("rwo", options), "did you mean --ro or --rw?",
+	       "--rwo: --ro or --rw");
+	is_str(nearest("bulid", profiles), "did you mean --build?",
+	       "bulid: a swap of two letters is one step");
+	is_str(nearest("read-onyl", options), "did you mean --read-only?",
+	       "read-onyl");
+	is_str(nearest("zzz", options), "", "nothing near: no suggestion");
+}
+
 int main(void)
 {
 	char tmpl[] = "/tmp/landshim-carve.XXXXXX";
@@ -433,6 +461,7 @@ int main(void)
 		memcpy(top, real, strlen(real) + 1);
 		free(real);
 	}
+	test_suggest();
 	test_resolve();
 	fresh_tree();
 	test_no_carving();
