@@ -812,8 +812,12 @@ int policy_validate(struct policy *p, struct policy_plan *plan)
 		return -1;
 	for (size_t i = 0; i < p->npaths; i++) {
 		bool is_dir;
-		int fd = policy_open_path(p, i, &is_dir);
+		int fd;
 
+		/* Carvings are resolved, not opened: one may be missing. */
+		if (policy_path_is_carving(&p->paths[i]))
+			continue;
+		fd = policy_open_path(p, i, &is_dir);
 		if (fd == -1)
 			return -1;
 		if (fd >= 0)
