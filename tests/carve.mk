@@ -5,7 +5,7 @@ check_PROGRAMS += tests/unit/test_carve
 tests_unit_test_carve_SOURCES = tests/unit/test_carve.c tests/unit/tap.h
 tests_unit_test_carve_LDADD = src/core/libcore.la
 TESTS += tests/unit/test_carve tests/e2e/carve.bats tests/e2e/secrets.bats \
-	tests/e2e/learn-secrets.bats tests/e2e/tools.bats
+	tests/e2e/learn-secrets.bats tests/e2e/tools.bats tests/e2e/mistakes.bats
 
 # bench/run's carving row: carving ~/.ssh out of a home of 200 entries.
 check_PROGRAMS += bench/carve-time
