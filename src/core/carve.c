@@ -39,6 +39,7 @@ struct carve_node {
 /* The kernel's struct linux_dirent64. */
 struct dirent64_raw {
 	uint64_t d_ino;
+	// cppcheck-suppress unusedStructMember
 	int64_t d_off;
 	unsigned short d_reclen;
 	unsigned char d_type;

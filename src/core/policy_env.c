@@ -21,9 +21,11 @@ static int comma_list(struct policy *p, const char *name, const char *value)
 	char fixed[256];
 	size_t n = 0;
 
-	for (const char *c = value; *c && n + 1 < sizeof(fixed); c++)
-		fixed[n++] = *c == ',' && (c[1] == '/' || c[1] == '~') ? ':' :
-									  *c;
+	for (const char *c = value; *c && n + 1 < sizeof(fixed); c++) {
+		fixed[n++] = *c;
+		if (*c == ',' && (c[1] == '/' || c[1] == '~'))
+			fixed[n - 1] = ':';
+	}
 	fixed[n] = '\0';
 	return policy_error(p,
 			    "\"%.80s\": variables separate paths with ':' "

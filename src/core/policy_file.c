@@ -589,7 +589,8 @@ static int load_profile_list(struct loader *l, const char *list)
 	if (strchr(list, ',')) {
 		snprintf(name, sizeof(name), "%s", list);
 		for (char *c = name; *c; c++)
-			*c = *c == ',' ? ':' : *c;
+			if (*c == ',')
+				*c = ':';
 		return fail(l->p, NULL,
 			    "profiles \"%s\": lists in variables are "
 			    "separated by ':' (LANDSHIM_PROFILE=%s)",
@@ -979,7 +980,7 @@ int policy_file_load(struct policy *p, const char *file, const char *profile)
 	if (file)
 		ret = load_path(&l, file, NULL, false);
 	else
-		ret = load_profile_list(&l, profile);
+		ret = load_profile_list(&l, profile ? profile : "");
 	free(l.seen);
 	return ret;
 }

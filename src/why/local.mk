@@ -11,7 +11,6 @@ src_why_libwhy_la_SOURCES = \
 # The secrets: the list of the profile conf/profiles/secrets.conf, compiled
 # in (one list, one place).
 nodist_src_why_libwhy_la_SOURCES = src/why/secrets_list.h
-src_why_libwhy_la_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_builddir)/src/why
 BUILT_SOURCES += src/why/secrets_list.h
 CLEANFILES += src/why/secrets_list.h
 EXTRA_DIST += conf/secrets-list.awk

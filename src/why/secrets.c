@@ -16,7 +16,8 @@
 #include "secrets.h"
 
 static const struct secret secrets[] = {
-#include "secrets_list.h"
+/* Generated in the build tree from conf/profiles/secrets.conf. */
+#include "src/why/secrets_list.h"
 };
 
 #define N_SECRETS (sizeof(secrets) / sizeof(*secrets))
