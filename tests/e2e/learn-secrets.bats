@@ -38,3 +38,18 @@ teardown() {
 	! grep -F -e "$H/.ssh" -e "$H/.bashrc" -e "$H/.config/gh" "$CONF"
 	[ "$("$AUDITSTATE")" = "$STATE_BEFORE" ]
 }
+
+@test "learn: the starting policy's carvings are written with it" {
+	run "$LAUNCHER" --learn "$CONF" --rox "$STARTUP" --rw "$H" \
+		--profile secrets -- sh -c 'cat ~/.profile; true'
+	[ "$status" -eq 0 ]
+	grep -x "deny = \[" "$CONF"
+	grep -x "read_only = \[" "$CONF"
+	grep -E "^[[:space:]]+\"$H/.ssh\?\",  # .*/secrets.conf:[0-9]+\$" "$CONF"
+	grep -E "^[[:space:]]+\"$H/.bashrc\?\",  # .*/secrets.conf:[0-9]+\$" "$CONF"
+	# With it, the secrets stay carved out of the rule on the home.
+	run "$LAUNCHER" --config "$CONF" -- cat "$H/.ssh/config" "$H/.profile"
+	[ "${lines[0]}" = "cat: $H/.ssh/config: Permission denied" ]
+	[ "${lines[1]}" = profile ]
+	[ "$("$AUDITSTATE")" = "$STATE_BEFORE" ]
+}
