@@ -59,9 +59,12 @@ static int add_target(struct policy *p, struct carve *c, size_t i,
 	const struct policy_path *pp = &p->paths[i];
 	struct carve_target *t;
 
+	char hint[160];
+
 	if (!r->exists && !pp->optional && !p->ignore_missing)
-		return policy_error(p, "%s: %s: %s", pp->origin, pp->path,
-				    strerror(ENOENT));
+		return policy_error(p, "%s: %s: %s%s", pp->origin, pp->path,
+				    strerror(ENOENT),
+				    policy_list_hint(pp, hint, sizeof(hint)));
 	c->targets = xrealloc(c->targets,
 			      (c->ntargets + 1) * sizeof(*c->targets));
 	t = &c->targets[c->ntargets++];

@@ -592,8 +592,12 @@ int policy_open_path(struct policy *p, size_t i, bool *is_dir)
 				  pp->origin, pp->path);
 			return -2;
 		}
-		return policy_error(p, "%s: %s: %s", pp->origin, pp->path,
-				    strerror(errno));
+		char hint[160];
+		int err = errno;
+
+		return policy_error(p, "%s: %s: %s%s", pp->origin, pp->path,
+				    strerror(err),
+				    policy_list_hint(pp, hint, sizeof(hint)));
 	}
 	return fd;
 }

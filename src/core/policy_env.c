@@ -15,30 +15,37 @@ extern char **environ;
 typedef int (*env_setter)(struct policy *p, const char *name,
 			  const char *value);
 
-/* "/a,/b" is a launcher's list written in a variable. */
-static int comma_list(struct policy *p, const char *name, const char *value)
-{
-	char fixed[256];
-	size_t n = 0;
-
-	for (const char *c = value; *c && n + 1 < sizeof(fixed); c++) {
-		fixed[n++] = *c;
-		if (*c == ',' && (c[1] == '/' || c[1] == '~'))
-			fixed[n - 1] = ':';
-	}
-	fixed[n] = '\0';
-	return policy_error(p,
-			    "\"%.80s\": variables separate paths with ':' "
-			    "(%s=%.80s)",
-			    value, name, fixed);
-}
-
 static int set_paths(struct policy *p, const char *name, const char *value,
 		     unsigned set)
 {
-	if (strstr(value, ",/") || strstr(value, ",~"))
-		return comma_list(p, name, value);
 	return policy_add_path_list(p, set, value, ":", name);
+}
+
+/*
+ * "/a,/b" from a variable that does not open: a launcher's list.  Only
+ * then, since a path may hold ",/" (and must reach the shim as it is).
+ */
+const char *policy_list_hint(const struct policy_path *pp, char *buf,
+			     size_t size)
+{
+	size_t n = 0, len;
+
+	buf[0] = '\0';
+	if ((strncmp(pp->origin, "LANDSHIM_", 9) != 0 &&
+	     strncmp(pp->origin, "LL_", 3) != 0) ||
+	    !(strstr(pp->path, ",/") || strstr(pp->path, ",~")))
+		return buf;
+	len = (size_t)snprintf(buf, size, "; variables separate paths with "
+					  "':' (%s=",
+			       pp->origin);
+	for (const char *c = pp->path; *c && len + n + 2 < size; c++, n++) {
+		buf[len + n] = *c;
+		if (*c == ',' && (c[1] == '/' || c[1] == '~'))
+			buf[len + n] = ':';
+	}
+	if (len + n + 2 <= size)
+		memcpy(buf + len + n, ")", 2);
+	return buf;
 }
 
 static int set_ro(struct policy *p, const char *n, const char *v)

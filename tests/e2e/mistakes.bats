@@ -98,12 +98,21 @@ refused() {
 		--ro /usr:/lib true
 	refused '--profile: "shell:build": lists on the command line are comma-separated (--profile shell,build)' \
 		--profile shell:build true
-	check() { [ "$status" -eq 125 ] && [ "$output" = 'landshim: LANDSHIM_ROX: "/a,/b": variables separate paths with '"':'"' (LANDSHIM_ROX=/a:/b)' ]; }
+	check() { [ "$status" -eq 125 ] && [ "$output" = 'landshim: LANDSHIM_ROX: /a,/b: No such file or directory; variables separate paths with '"':'"' (LANDSHIM_ROX=/a:/b)' ]; }
 	both env LD_PRELOAD="$SHIM" LANDSHIM_ROX=/a,/b true
 	both env LANDSHIM_ROX=/a,/b "$LAUNCHER" true
 	check() { [ "$status" -eq 125 ] && [ "$output" = 'landshim: profiles "shell,build": lists in variables are separated by '"':'"' (LANDSHIM_PROFILE=shell:build)' ]; }
 	both env LD_PRELOAD="$SHIM" LANDSHIM_PROFILE=shell,build true
 	both env LANDSHIM_PROFILE=shell,build "$LAUNCHER" true
+	check() { [ "$status" -eq 125 ] && [ "$output" = 'landshim: LANDSHIM_DENY: /a,/b: No such file or directory; variables separate paths with '"':'"' (LANDSHIM_DENY=/a:/b)' ]; }
+	both env LANDSHIM_RO= LANDSHIM_DENY=/a,/b "$LAUNCHER" true
+	# A path that holds ",/" and exists is a path.
+	mkdir -p "$T/a,/b"
+	echo data >"$T/a,/b/file"
+	chmod -R a+rX "$T/a,"
+	expect OK LANDSHIM_RO="$T/a,/b" -- "$PROBE" read "$T/a,/b/file"
+	check() { [ "$status" -eq 0 ] && [ "$output" = OK ]; }
+	both env LANDSHIM_RO="$T/a,/b" "$LAUNCHER" "$PROBE" read "$T/a,/b/file"
 	# What is right runs.
 	check() { [ "$status" -eq 0 ] && [ "$output" = ok ]; }
 	both "$LAUNCHER" --rox /usr,/lib,/lib64,/bin -- sh -c 'echo ok'
