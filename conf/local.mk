@@ -7,8 +7,14 @@ dist_profiles_DATA = \
 	conf/profiles/base.conf \
 	conf/profiles/shell.conf \
 	conf/profiles/build.conf \
+	conf/profiles/network-files.conf \
 	conf/profiles/network-client.conf \
-	conf/profiles/python.conf
+	conf/profiles/python.conf \
+	conf/profiles/node.conf \
+	conf/profiles/java.conf \
+	conf/profiles/git.conf \
+	conf/profiles/agent.conf \
+	conf/profiles/secrets.conf
 
 check_PROGRAMS += tests/unit/test_policy_file
 tests_unit_test_policy_file_SOURCES = tests/unit/test_policy_file.c \

@@ -86,6 +86,10 @@ enum ll_rightset {
 	LL_SET_WRITE = 1 << 1,
 	LL_SET_EXEC = 1 << 2,
 	LL_SET_UNIX = 1 << 3, /* connect to pathname unix sockets (ABI 9) */
+	/* Carvings (carve.h): no right of their own, they take rights away
+	 * beneath the rules that cover them. */
+	LL_SET_DENY = 1 << 4,	   /* nothing beneath */
+	LL_SET_READ_ONLY = 1 << 5, /* at most read and execute beneath */
 };
 #define LL_SET_RO (LL_SET_READ)
 #define LL_SET_ROX (LL_SET_READ | LL_SET_EXEC)

@@ -2,12 +2,15 @@
 # convenience library (PIC), shared by the shim, the launcher and the tests.
 noinst_LTLIBRARIES += src/core/libcore.la
 src_core_libcore_la_SOURCES = \
+	src/core/carve.c src/core/carve.h \
 	src/core/elfdeps.c src/core/elfdeps.h \
 	src/core/landlock.c src/core/landlock.h \
 	src/core/ldcache.c src/core/ldcache.h \
 	src/core/log.c src/core/log.h \
+	src/core/path.c src/core/path.h \
 	src/core/policy.c src/core/policy.h src/core/policy_program.c \
-	src/core/policy_env.c src/core/rawsys.h
+	src/core/policy_env.c src/core/rawsys.h \
+	src/core/suggest.c src/core/suggest.h
 
 # Config files (libconfig): linked by the launcher and the tests, and by the
 # shim's config module (shim/local.mk); never by the shim itself.

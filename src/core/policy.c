@@ -16,6 +16,7 @@
 #include <linux/openat2.h>
 #include <unistd.h>
 
+#include "carve.h"
 #include "log.h"
 #include "policy.h"
 #include "rawsys.h"
@@ -624,12 +625,16 @@ int policy_open_path(struct policy *p, size_t i, bool *is_dir)
 				  pp->origin, pp->path);
 			return -2;
 		}
-		return policy_error(p, "%s: %s: %s%s", pp->origin, pp->path,
-				    strerror(errno),
-				    pp->exact && errno == ELOOP ?
+		char hint[160];
+		int err = errno;
+
+		return policy_error(p, "%s: %s: %s%s%s", pp->origin, pp->path,
+				    strerror(err),
+				    pp->exact && err == ELOOP ?
 					    " (it changed while landshim "
 					    "was reading it)" :
-					    "");
+					    "",
+				    policy_list_hint(pp, hint, sizeof(hint)));
 	}
 	return fd;
 }
@@ -640,31 +645,56 @@ void policy_close_path(const struct policy *p, size_t i, int fd)
 		close(fd);
 }
 
+struct rule_sink {
+	struct policy *p;
+	int ruleset;
+};
+
+static int add_one_rule(void *arg, int fd, const char *path, uint64_t rights)
+{
+	const struct rule_sink *sink = arg;
+	struct ll_path_beneath_attr attr = { rights, fd };
+
+	if (rights &&
+	    ll_add_rule(sink->ruleset, LL_RULE_PATH_BENEATH, &attr, 0) < 0)
+		return policy_error(sink->p, "%s: cannot add rule: %s", path,
+				    strerror(errno));
+	return 0;
+}
+
+/* Each rule, or the rules that carve it (carve.h). */
 static int add_path_rules(struct policy *p, int ruleset, uint64_t handled)
 {
-	for (size_t i = 0; i < p->npaths; i++) {
-		struct ll_path_beneath_attr attr;
-		bool is_dir;
-		int fd = policy_open_path(p, i, &is_dir);
+	struct rule_sink sink = { p, ruleset };
+	struct carve c;
+	int ret = carve_open(p, &c);
 
+	for (size_t i = 0; i < p->npaths && ret == 0; i++) {
+		bool is_dir;
+		int fd;
+
+		if (policy_path_is_carving(&p->paths[i]))
+			continue;
+		fd = policy_open_path(p, i, &is_dir);
 		if (fd == -2)
 			continue;
-		if (fd < 0)
-			return -1;
-		attr.allowed_access =
-			ll_fs_rights(p->paths[i].set, is_dir) & handled;
-		attr.parent_fd = fd;
-		if (attr.allowed_access &&
-		    ll_add_rule(ruleset, LL_RULE_PATH_BENEATH, &attr, 0) < 0) {
-			policy_error(p, "%s: %s: cannot add rule: %s",
-				     p->paths[i].origin, p->paths[i].path,
-				     strerror(errno));
-			policy_close_path(p, i, fd);
-			return -1;
+		if (fd < 0) {
+			ret = -1;
+			break;
+		}
+		if (carve_rule(&c, p, i, fd, is_dir,
+			       ll_fs_rights(p->paths[i].set, is_dir) & handled,
+			       add_one_rule, &sink) < 0) {
+			char msg[sizeof(p->err)];
+
+			memcpy(msg, p->err, sizeof(msg));
+			policy_error(p, "%s: %s", p->paths[i].origin, msg);
+			ret = -1;
 		}
 		policy_close_path(p, i, fd);
 	}
-	return 0;
+	carve_close(&c);
+	return ret;
 }
 
 static int add_port_rules(struct policy *p, int ruleset, uint64_t handled)
@@ -851,11 +881,15 @@ int policy_validate(struct policy *p, struct policy_plan *plan)
 		return -1;
 	for (size_t i = 0; i < p->npaths; i++) {
 		bool is_dir;
-		int fd = policy_open_path(p, i, &is_dir);
+		int fd;
 
+		/* Carvings are resolved, not opened: one may be missing. */
+		if (policy_path_is_carving(&p->paths[i]))
+			continue;
+		fd = policy_open_path(p, i, &is_dir);
 		if (fd == -1)
 			return -1;
 		policy_close_path(p, i, fd);
 	}
-	return 0;
+	return policy_check_carvings(p);
 }

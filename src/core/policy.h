@@ -206,6 +206,10 @@ void policy_env_strip(char **envp);
 void policy_env_remove(char **envp, bool (*drop)(const char *entry));
 /* Is @name (without '=') one of ours? */
 bool policy_env_is_known(const char *name);
+/* "; variables separate paths with ':' (...)" for a path from a variable
+ * that looks like a comma list, else "" (in @buf). */
+const char *policy_list_hint(const struct policy_path *pp, char *buf,
+			     size_t size);
 
 /*
  * The variables that give the shim @p, one @fn call each: absolute paths,

@@ -8,6 +8,7 @@
 
 #include "log.h"
 #include "policy.h"
+#include "suggest.h"
 
 typedef int (*env_setter)(struct policy *p, const char *name,
 			  const char *value);
@@ -16,6 +17,33 @@ static int set_paths(struct policy *p, const char *name, const char *value,
 		     unsigned set)
 {
 	return policy_add_path_list(p, set, value, ":", name);
+}
+
+/*
+ * "/a,/b" from a variable that does not open: a launcher's list.  Only
+ * then, since a path may hold ",/" (and must reach the shim as it is).
+ */
+const char *policy_list_hint(const struct policy_path *pp, char *buf,
+			     size_t size)
+{
+	size_t n = 0, len;
+
+	buf[0] = '\0';
+	if ((strncmp(pp->origin, "LANDSHIM_", 9) != 0 &&
+	     strncmp(pp->origin, "LL_", 3) != 0) ||
+	    !(strstr(pp->path, ",/") || strstr(pp->path, ",~")))
+		return buf;
+	len = (size_t)snprintf(buf, size, "; variables separate paths with "
+					  "':' (%s=",
+			       pp->origin);
+	for (const char *c = pp->path; *c && len + n + 2 < size; c++, n++) {
+		buf[len + n] = *c;
+		if (*c == ',' && (c[1] == '/' || c[1] == '~'))
+			buf[len + n] = ':';
+	}
+	if (len + n + 2 <= size)
+		memcpy(buf + len + n, ")", 2);
+	return buf;
 }
 
 static int set_ro(struct policy *p, const char *n, const char *v)
@@ -41,6 +69,16 @@ static int set_rwx(struct policy *p, const char *n, const char *v)
 static int set_unix(struct policy *p, const char *n, const char *v)
 {
 	return set_paths(p, n, v, LL_SET_UNIX);
+}
+
+static int set_deny(struct policy *p, const char *n, const char *v)
+{
+	return set_paths(p, n, v, LL_SET_DENY);
+}
+
+static int set_read_only(struct policy *p, const char *n, const char *v)
+{
+	return set_paths(p, n, v, LL_SET_READ_ONLY);
 }
 
 static int set_bind(struct policy *p, const char *n, const char *v)
@@ -105,6 +143,8 @@ static const struct env_var {
 	{ "LANDSHIM_RW", set_rw, NULL },
 	{ "LANDSHIM_RWX", set_rwx, NULL },
 	{ "LANDSHIM_UNIX", set_unix, NULL },
+	{ "LANDSHIM_DENY", set_deny, NULL },
+	{ "LANDSHIM_READ_ONLY", set_read_only, NULL },
 	{ "LANDSHIM_BIND_TCP", set_bind, NULL },
 	{ "LANDSHIM_CONNECT_TCP", set_connect, NULL },
 	{ "LANDSHIM_UNRESTRICTED", set_unrestricted, NULL },
@@ -137,6 +177,19 @@ bool policy_env_is_known(const char *name)
 	return false;
 }
 
+static int unknown_variable(struct policy *p, const char *name)
+{
+	struct suggest s;
+	char hint[256];
+
+	suggest_init(&s, name);
+	for (size_t i = 0; i < N_ENV_VARS; i++)
+		suggest_consider(&s, env_vars[i].name);
+	suggest_format(&s, "", hint, sizeof(hint));
+	return policy_error(p, "unknown variable %s%s%s", name,
+			    *hint ? ": " : "", hint);
+}
+
 const char *policy_env_get(char *const *envp, const char *name)
 {
 	size_t n = strlen(name);
@@ -161,7 +214,7 @@ static int check_unknown(struct policy *p, char *const *envp)
 		memcpy(name, *e, n);
 		name[n] = '\0';
 		if (!policy_env_is_known(name))
-			return policy_error(p, "unknown variable %s", name);
+			return unknown_variable(p, name);
 	}
 	return 0;
 }
@@ -269,6 +322,8 @@ static const struct {
 	{ "LANDSHIM_RO", LL_SET_RO },	{ "LANDSHIM_ROX", LL_SET_ROX },
 	{ "LANDSHIM_RW", LL_SET_RW },	{ "LANDSHIM_RWX", LL_SET_RWX },
 	{ "LANDSHIM_UNIX", LL_SET_UNIX },
+	{ "LANDSHIM_DENY", LL_SET_DENY },
+	{ "LANDSHIM_READ_ONLY", LL_SET_READ_ONLY },
 };
 
 #define N_PATH_VARS (sizeof(path_vars) / sizeof(path_vars[0]))

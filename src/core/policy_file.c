@@ -12,6 +12,7 @@
  */
 #include "config.h"
 
+#include <dirent.h>
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -28,6 +29,7 @@
 #include "log.h"
 #include "policy.h"
 #include "policy_file.h"
+#include "suggest.h"
 
 #define MAX_DEPTH 16
 #define MAX_FILE_SIZE (1 << 20)
@@ -140,13 +142,15 @@ static int home_value(struct policy *p, const char *name, char *buf,
 {
 	const char *home = getenv("HOME");
 
+	/* -2: an optional path naming it is skipped (item_path). */
 	if ((!home || !*home) && !under_home)
-		return policy_error(p, "undefined variable $HOME");
+		return policy_error(p, "undefined variable $HOME") - 1;
 	if (!home || !*home)
 		return policy_error(p,
 				    "undefined variable $%s (neither it nor "
 				    "HOME is set)",
-				    name);
+				    name) -
+		       1;
 	if (!under_home)
 		return put(p, buf, size, "%s", home);
 	return put(p, buf, size, "%s/%s", home, under_home);
@@ -226,17 +230,24 @@ static int append_var(struct policy *p, char *out, size_t *n, size_t size,
 				    "bad variable reference \"%.40s\" (write "
 				    "$NAME or ${NAME}, and $$ for a '$')",
 				    ref);
+	int ret;
+
 	memcpy(name, ref + 1 + (ref[1] == '{'), name_len);
 	name[name_len] = '\0';
-	if (var_value(p, name, value, sizeof(value)) < 0)
-		return -1;
+	ret = var_value(p, name, value, sizeof(value));
+	if (ret < 0)
+		return ret;
 	return append(p, out, n, size, value, strlen(value));
 }
 
-/* Expand a leading ~, $NAME, ${NAME} and $$ of @in into @out. */
+/*
+ * Expand a leading ~, $NAME, ${NAME} and $$ of @in into @out.  Returns 0,
+ * -1, or -2 when $HOME is needed and not set (p->err says so).
+ */
 static int expand(struct policy *p, const char *in, char *out, size_t size)
 {
 	size_t n = 0, len;
+	int ret;
 
 	out[0] = '\0';
 	if (in[0] == '~') {
@@ -245,8 +256,9 @@ static int expand(struct policy *p, const char *in, char *out, size_t size)
 					    "\"%s\": ~user is not supported "
 					    "(only ~ for $HOME)",
 					    in);
-		if (append_var(p, out, &n, size, "$HOME", &len) < 0)
-			return -1;
+		ret = append_var(p, out, &n, size, "$HOME", &len);
+		if (ret < 0)
+			return ret;
 		in++;
 	}
 	while (*in) {
@@ -260,8 +272,8 @@ static int expand(struct policy *p, const char *in, char *out, size_t size)
 			len = 2;
 			if (append(p, out, &n, size, "$", 1) < 0)
 				return -1;
-		} else if (append_var(p, out, &n, size, in, &len) < 0) {
-			return -1;
+		} else if ((ret = append_var(p, out, &n, size, in, &len)) < 0) {
+			return ret;
 		}
 		in += len;
 	}
@@ -291,15 +303,30 @@ static int with_place(struct loader *l, const struct place *at,
 	return 0;
 }
 
+/* A trailing '?': the path may be missing, or name an unset $HOME. */
+static bool is_optional(const char *s)
+{
+	size_t n = strlen(s);
+
+	return n > 0 && s[n - 1] == '?';
+}
+
 static int item_path(struct loader *l, const struct place *at,
 		     const struct key *k, const config_setting_t *e)
 {
 	const char *s = config_setting_get_string(e);
 	char path[PATH_SIZE], origin[PATH_SIZE + 16];
+	int ret;
 
 	if (config_setting_type(e) != CONFIG_TYPE_STRING)
 		return wrong_type(l, at, k, "a path (a string)");
-	if (with_place(l, at, k, expand(l->p, s, path, sizeof(path))) < 0)
+	ret = expand(l->p, s, path, sizeof(path));
+	if (ret == -2 && is_optional(s)) {
+		log_debug("%s:%u: %s: %s: skipped (optional)", at->file,
+			  at->line, s, l->p->err);
+		return 0;
+	}
+	if (with_place(l, at, k, ret) < 0)
 		return -1;
 	if (path[0] && !is_absolute(path))
 		return fail(l->p, at,
@@ -416,6 +443,123 @@ void policy_file_profile_dirs(struct policy *p,
 		fn(dirs[i], arg);
 }
 
+/* Is @name.conf a profile's file name?  @name gets the name. */
+static bool profile_file_name(const char *file, char *name, size_t size)
+{
+	size_t n = strlen(file);
+
+	if (n <= 5 || strcmp(file + n - 5, ".conf") != 0 || n - 5 >= size)
+		return false;
+	memcpy(name, file, n - 5);
+	name[n - 5] = '\0';
+	return valid_profile_name(name);
+}
+
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The profile names of @dir, sorted (allocated; NULL-terminated). */
+static char **dir_profiles(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char **names = xcalloc(1, sizeof(*names));
+	size_t n = 0;
+
+	while (d && (e = readdir(d))) {
+		char name[NAME_MAX + 1];
+
+		if (!profile_file_name(e->d_name, name, sizeof(name)))
+			continue;
+		names = xrealloc(names, (n + 2) * sizeof(*names));
+		names[n++] = xstrdup(name);
+		names[n] = NULL;
+	}
+	if (d)
+		closedir(d);
+	qsort(names, n, sizeof(*names), compare_names);
+	return names;
+}
+
+static void free_names(char **names)
+{
+	for (char **s = names; *s; s++)
+		free(*s);
+	free(names);
+}
+
+/* Was @name among the profiles of the directories before @dir? */
+static bool hidden_by(char **const *seen, size_t dir, const char *name,
+		      size_t *by)
+{
+	for (size_t i = 0; i < dir; i++)
+		for (char *const *s = seen[i]; *s; s++)
+			if (strcmp(*s, name) == 0)
+				return *by = i, true;
+	return false;
+}
+
+int policy_file_each_profile(struct policy *p, policy_profile_fn fn,
+			     void *arg)
+{
+	char dirs[3][PATH_SIZE];
+	char **names[3];
+	size_t n = profile_dirs(p, dirs), by;
+	int ret = 0;
+
+	for (size_t i = 0; i < n; i++)
+		names[i] = dir_profiles(dirs[i]);
+	for (size_t i = 0; i < n && ret == 0; i++)
+		for (char **s = names[i]; *s && ret == 0; s++) {
+			bool hidden = hidden_by(names, i, *s, &by);
+			size_t size = strlen(dirs[i]) + strlen(*s) + 7;
+			char *path = xmalloc(size);
+
+			snprintf(path, size, "%s/%s.conf", dirs[i], *s);
+			ret = fn(arg, *s, path, hidden ? dirs[by] : NULL);
+			free(path);
+		}
+	for (size_t i = 0; i < n; i++)
+		free_names(names[i]);
+	return ret;
+}
+
+struct profile_names {
+	char **names;
+	size_t n;
+};
+
+static int collect_profile(void *arg, const char *name, const char *path,
+			   const char *hidden_by)
+{
+	struct profile_names *all = arg;
+
+	(void)path;
+	(void)hidden_by;
+	all->names = xrealloc(all->names, (all->n + 1) * sizeof(*all->names));
+	all->names[all->n++] = xstrdup(name);
+	return 0;
+}
+
+/* "did you mean build?": the nearest of the profiles found. */
+static void profile_hint(struct policy *p, const char *name, char *hint,
+			 size_t size)
+{
+	struct profile_names all = { NULL, 0 };
+	struct suggest s;
+
+	policy_file_each_profile(p, collect_profile, &all);
+	suggest_init(&s, name);
+	for (size_t i = 0; i < all.n; i++)
+		suggest_consider(&s, all.names[i]);
+	suggest_format(&s, "", hint, size);
+	for (size_t i = 0; i < all.n; i++)
+		free(all.names[i]);
+	free(all.names);
+}
+
 static int load_profile(struct loader *l, const char *name,
 			const struct place *at)
 {
@@ -442,8 +586,41 @@ static int load_profile(struct loader *l, const char *name,
 		len += (size_t)snprintf(looked + len, sizeof(looked) - len,
 					"%s%s", i ? ", " : "", dirs[i]);
 	}
-	return fail(l->p, at, "profile \"%s\": not found (looked in %s)", name,
-		    looked);
+	profile_hint(l->p, name, path, sizeof(path));
+	return fail(l->p, at, "profile \"%s\": not found (looked in %s)%s%s",
+		    name, looked, *path ? ": " : "", path);
+}
+
+/* "a:b": the profiles in turn, with one loader (each read once). */
+static int load_profile_list(struct loader *l, const char *list)
+{
+	char name[PATH_SIZE];
+
+	if (strchr(list, ',')) {
+		snprintf(name, sizeof(name), "%s", list);
+		for (char *c = name; *c; c++)
+			if (*c == ',')
+				*c = ':';
+		return fail(l->p, NULL,
+			    "profiles \"%s\": lists in variables are "
+			    "separated by ':' (LANDSHIM_PROFILE=%s)",
+			    list, name);
+	}
+	for (const char *s = list;;) {
+		size_t n = strcspn(s, ":");
+
+		if (n >= sizeof(name))
+			return fail(l->p, NULL, "profiles \"%.40s...\": a name "
+						"too long",
+				    list);
+		memcpy(name, s, n);
+		name[n] = '\0';
+		if (load_profile(l, name, NULL) < 0)
+			return -1;
+		if (!s[n])
+			return 0;
+		s += n + 1;
+	}
 }
 
 static int item_profile(struct loader *l, const struct place *at,
@@ -461,6 +638,8 @@ static const struct key keys[] = {
 	{ "rw", item_path, .list = true, .arg = LL_SET_RW },
 	{ "rwx", item_path, .list = true, .arg = LL_SET_RWX },
 	{ "unix", item_path, .list = true, .arg = LL_SET_UNIX },
+	{ "deny", item_path, .list = true, .arg = LL_SET_DENY },
+	{ "read_only", item_path, .list = true, .arg = LL_SET_READ_ONLY },
 	{ "bind_tcp", item_port, .list = true, .arg = LL_NET_BIND_TCP },
 	{ "connect_tcp", item_port, .list = true, .arg = LL_NET_CONNECT_TCP },
 	{ "unrestricted", item_name, .list = true,
@@ -550,6 +729,20 @@ static int apply_setting(struct loader *l, const struct source *src,
 	return 0;
 }
 
+static int unknown_key(struct loader *l, const struct place *at,
+		       const char *name)
+{
+	char hint[256];
+	struct suggest s;
+
+	suggest_init(&s, name);
+	for (size_t i = 0; i < sizeof(keys) / sizeof(*keys); i++)
+		suggest_consider(&s, keys[i].name);
+	suggest_format(&s, "", hint, sizeof(hint));
+	return fail(l->p, at, "unknown key \"%s\"%s%s", name,
+		    *hint ? ": " : "", hint);
+}
+
 /* The settings that compose (@nested) or the others, in file order. */
 static int apply_settings(struct loader *l, const struct source *src,
 			  const config_t *cfg, bool nested)
@@ -562,8 +755,7 @@ static int apply_settings(struct loader *l, const struct source *src,
 		struct place at = { src->path, line_of(s) };
 
 		if (!k)
-			return fail(l->p, &at, "unknown key \"%s\"",
-				    config_setting_name(s));
+			return unknown_key(l, &at, config_setting_name(s));
 		if (k->nested == nested && apply_setting(l, src, k, s) < 0)
 			return -1;
 	}
@@ -656,8 +848,12 @@ static int include_path(struct loader *l, const struct source *src,
 	const char *slash = strrchr(src->path, '/');
 	char name[PATH_SIZE];
 	size_t len, dir_len;
+	int ret = expand(l->p, inc->name, name, sizeof(name));
 
-	if (expand(l->p, inc->name, name, sizeof(name)) < 0)
+	/* -2: optional, and naming an unset $HOME: skipped. */
+	if (ret == -2 && is_optional(inc->name))
+		return ret;
+	if (ret < 0)
 		return fail(l->p, &at, "@include: %s", l->p->err);
 	len = strlen(name);
 	*optional = len > 0 && name[len - 1] == '?';
@@ -677,9 +873,16 @@ static int load_includes(struct loader *l, const struct source *src)
 		char path[PATH_SIZE];
 		bool optional = false;
 
-		if (include_path(l, src, &src->includes[i], path, &optional) <
-			    0 ||
-		    load_path(l, path, &at, optional) < 0)
+		int ret = include_path(l, src, &src->includes[i], path,
+				       &optional);
+
+		if (ret == -2) {
+			log_debug("%s:%u: @include: skipped (optional): %s",
+				  src->path, src->includes[i].line,
+				  l->p->err);
+			continue;
+		}
+		if (ret < 0 || load_path(l, path, &at, optional) < 0)
 			return -1;
 	}
 	return 0;
@@ -825,7 +1028,7 @@ int policy_file_load(struct policy *p, const char *file, const char *profile)
 	if (file)
 		ret = load_path(&l, file, NULL, false);
 	else
-		ret = load_profile(&l, profile, NULL);
+		ret = load_profile_list(&l, profile ? profile : "");
 	free(l.seen);
 	return ret;
 }

@@ -12,8 +12,9 @@
 #include "policy.h"
 
 /*
- * Load the config file @file, or the profile named @profile, into @p:
- * exactly one of them is non-NULL.  Returns 0, or -1 with a one-line
+ * Load the config file @file, or the profiles named in @profile (a name,
+ * or names separated by ':', loaded in turn), into @p: exactly one of them
+ * is non-NULL.  Returns 0, or -1 with a one-line
  * "FILE:LINE: message" in p->err.  It is a policy_file_loader, so
  * policy_from_env(p, envp, policy_file_load) honours LANDSHIM_CONFIG and
  * LANDSHIM_PROFILE.
@@ -24,5 +25,16 @@ int policy_file_load(struct policy *p, const char *file, const char *profile);
 void policy_file_profile_dirs(struct policy *p,
 			      void (*fn)(const char *dir, void *arg),
 			      void *arg);
+
+/*
+ * Call @fn for every profile in the lookup directories, in lookup order
+ * (each directory's sorted by name), with its file, and the directory of
+ * the profile of the same name that hides it (NULL if none does).  Stops
+ * at @fn's non-zero result, which it returns.
+ */
+typedef int (*policy_profile_fn)(void *arg, const char *name,
+				 const char *path, const char *hidden_by);
+int policy_file_each_profile(struct policy *p, policy_profile_fn fn,
+			     void *arg);
 
 #endif

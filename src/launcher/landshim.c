@@ -9,6 +9,7 @@
 
 #include "launch.h"
 #include "log.h"
+#include "secrets.h"
 #include "why.h"
 
 /* A mode's output that did not reach stdout is an error, not a success. */
@@ -37,23 +38,30 @@ int main(int argc, char **argv)
 	case LAUNCH_CHECK:
 		code = launch_check();
 		break;
+	case LAUNCH_LIST_PROFILES:
+		code = launch_list_profiles(&l);
+		break;
 	case LAUNCH_EXPLAIN:
 		launch_load_policy(&l);
 		code = launch_explain(&l);
+		secrets_warn_uncarved(&l.policy);
 		break;
 	case LAUNCH_PRINT_ENV:
 		launch_load_policy(&l);
 		code = launch_print_env(&l);
+		secrets_warn_uncarved(&l.policy);
 		break;
 	case LAUNCH_WHY:
 	case LAUNCH_LEARN:
 		launch_load_policy(&l);
 		launch_prepare(&l);
+		secrets_warn_uncarved(&l.policy);
 		code = l.mode == LAUNCH_WHY ? why_main(&l) : learn_main(&l);
 		break;
 	default:
 		launch_load_policy(&l);
 		launch_prepare(&l);
+		secrets_warn_uncarved(&l.policy);
 		launch_exec(&l);
 	}
 	launch_free(&l);

@@ -53,6 +53,7 @@ enum launch_mode {
 	LAUNCH_VERSION,
 	LAUNCH_WHY,	  /* run it, then report its denials (why.c) */
 	LAUNCH_LEARN,	  /* run it until it needs nothing new (learn.c) */
+	LAUNCH_LIST_PROFILES, /* the profiles found, and where */
 };
 
 /* A command-line option kept until the policy is loaded (precedence). */
@@ -153,6 +154,7 @@ int launch_explain(struct launch *l);
 int launch_check(void);
 int launch_print_env(struct launch *l);
 int launch_version(const struct launch *l);
+int launch_list_profiles(struct launch *l);
 void launch_usage(void);
 
 #endif

@@ -21,6 +21,7 @@
 #include "log.h"
 #include "policy.h"
 #include "policy_file.h"
+#include "suggest.h"
 
 enum option_when {
 	WHEN_PARSED, /* at once, while parsing */
@@ -41,6 +42,24 @@ struct launch_option {
 	enum launch_mode mode;
 };
 
+/* "/usr:/lib" given to an option: say how the command line writes it. */
+static int colon_list(struct launch *l, const struct launch_option *o,
+		      const char *value)
+{
+	char *fixed = xstrdup(value);
+	int ret;
+
+	for (char *c = fixed; *c; c++)
+		if (*c == ':')
+			*c = ',';
+	ret = policy_error(&l->policy,
+			   "\"%s\": lists on the command line are "
+			   "comma-separated (--%s %s)",
+			   value, o->name, fixed);
+	free(fixed);
+	return ret;
+}
+
 static int opt_paths(struct launch *l, const struct launch_option *o,
 		     const char *value)
 {
@@ -50,6 +69,9 @@ static int opt_paths(struct launch *l, const struct launch_option *o,
 	if (l->exec_all && (set == LL_SET_RO || set == LL_SET_RW))
 		set |= LL_SET_EXEC;
 	snprintf(origin, sizeof(origin), "--%s", o->name);
+	/* No path with ':' reaches the shim: unless it exists, a list. */
+	if (strchr(value, ':') && access(value, F_OK) < 0)
+		return colon_list(l, o, value);
 	return policy_add_path_list(&l->policy, set, value, ",", origin);
 }
 
@@ -95,11 +117,22 @@ static int opt_config(struct launch *l, const struct launch_option *o,
 	return policy_file_load(&l->policy, value, NULL);
 }
 
+/* "a,b": the profiles in turn (policy_file_load() takes "a:b"). */
 static int opt_profile(struct launch *l, const struct launch_option *o,
 		       const char *value)
 {
-	(void)o;
-	return policy_file_load(&l->policy, NULL, value);
+	char *list;
+	int ret;
+
+	if (strchr(value, ':'))
+		return colon_list(l, o, value);
+	list = xstrdup(value);
+	for (char *c = list; *c; c++)
+		if (*c == ',')
+			*c = ':';
+	ret = policy_file_load(&l->policy, NULL, list);
+	free(list);
+	return ret;
 }
 
 static int opt_switch(struct launch *l, const struct launch_option *o,
@@ -231,6 +264,8 @@ static const struct launch_option options[] = {
 	PATHS("rw", LL_SET_RW),
 	PATHS("rwx", LL_SET_RWX),
 	PATHS("unix", LL_SET_UNIX),
+	PATHS("deny", LL_SET_DENY),
+	PATHS("read-only", LL_SET_READ_ONLY),
 	PORTS("bind-tcp", LL_NET_BIND_TCP),
 	PORTS("connect-tcp", LL_NET_CONNECT_TCP),
 	UNRESTRICTED("unrestricted-filesystem", "filesystem"),
@@ -261,6 +296,7 @@ static const struct launch_option options[] = {
 	WITH_ARG("rounds", WHEN_PARSED, opt_rounds),
 	SWITCH("allow-secrets", allow_secrets),
 	MODE("check", LAUNCH_CHECK),
+	MODE("list-profiles", LAUNCH_LIST_PROFILES),
 	MODE("print-env", LAUNCH_PRINT_ENV),
 	MODE("help", LAUNCH_HELP),
 	MODE("h", LAUNCH_HELP),
@@ -280,6 +316,9 @@ void launch_usage(void)
 	      "  --rwx PATHS           --rw, plus execute\n"
 	      "  --unix PATHS          connect to these pathname unix sockets "
 	      "(ABI 9)\n"
+	      "  --deny PATHS          nothing beneath them, even inside a "
+	      "broader rule\n"
+	      "  --read-only PATHS     at most read (and execute) beneath them\n"
 	      "  --exec                --ro and --rw paths get execute too "
 	      "(landrun 0.1)\n"
 	      "  --add-exec            --rox the command's own file\n"
@@ -299,7 +338,8 @@ void launch_usage(void)
 	      "(the default)\n"
 	      "  --allow-unsandboxed   run even without Landlock\n"
 	      "  --config FILE         read a policy file\n"
-	      "  --profile NAME        read the profile NAME.conf\n"
+	      "  --profile NAMES       read the profiles NAME.conf, in turn\n"
+	      "  --list-profiles       list the profiles found, and where\n"
 	      "  --clear-env           start COMMAND with an empty "
 	      "environment\n"
 	      "  --env NAME[=VALUE]    keep NAME, or set it\n"
@@ -360,6 +400,21 @@ static void record(struct launch *l, const struct launch_option *o,
 	opt->value = value;
 }
 
+__attribute__((noreturn)) static void
+die_unknown_option(const char *written, const char *name, size_t n)
+{
+	char word[64], hint[256];
+	struct suggest s;
+
+	snprintf(word, sizeof(word), "%.*s", (int)n, name);
+	suggest_init(&s, word);
+	for (size_t i = 0; i < sizeof(options) / sizeof(*options); i++)
+		suggest_consider(&s, options[i].name);
+	suggest_format(&s, "--", hint, sizeof(hint));
+	die("%s: unknown option%s%s (see landshim --help)", written,
+	    *hint ? ": " : "", hint);
+}
+
 /*
  * "--name", "--name=value", "--name value"; one dash works too, as with
  * landrun's Go flag parser.  Returns the index of the next argument.
@@ -375,7 +430,7 @@ static int parse_option(struct launch *l, int argc, char **argv, int i)
 	const char *value = eq ? eq + 1 : NULL;
 
 	if (!o)
-		die("%s: unknown option (see landshim --help)", written);
+		die_unknown_option(written, name, n);
 	if (!o->has_arg && value)
 		die("%s: takes no value", written);
 	if (o->has_arg && !value) {
@@ -403,6 +458,7 @@ static void check_command(struct launch *l)
 		break;
 	case LAUNCH_CHECK:
 	case LAUNCH_PRINT_ENV:
+	case LAUNCH_LIST_PROFILES:
 		if (has_command)
 			die("--%s: takes no command (\"%s\" given)",
 			    l->mode_option, l->command[0]);

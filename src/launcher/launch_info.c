@@ -9,6 +9,7 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
+#include "carve.h"
 #include "landlock.h"
 #include "launch.h"
 #include "log.h"
@@ -41,42 +42,138 @@ static void set_label(unsigned set, char *buf, size_t size)
 	const char *base = names[set & LL_SET_RWX];
 	bool unix_socket = set & LL_SET_UNIX;
 
+	if (set & (LL_SET_DENY | LL_SET_READ_ONLY)) {
+		snprintf(buf, size, "%s",
+			 set & LL_SET_DENY ? "deny" : "read-only");
+		return;
+	}
 	snprintf(buf, size, "%s%s%s", base, *base && unix_socket ? "+" : "",
 		 unix_socket ? "unix" : "");
 }
 
+/* What carving a rule turned into. */
+struct carve_count {
+	size_t rules, listing_only;
+};
+
+static int count_rule(void *arg, int fd, const char *path, uint64_t rights)
+{
+	struct carve_count *n = arg;
+
+	(void)fd;
+	(void)path;
+	n->rules++;
+	n->listing_only += rights == LL_FS_READ_DIR;
+	return 0;
+}
+
+/* The rights of a rule, and the carvings that cut it. */
+static void explain_rights(struct policy *p, size_t i, int fd, bool is_dir,
+			   const struct policy_plan *plan, struct carve *c)
+{
+	uint64_t rights =
+		ll_fs_rights(p->paths[i].set, is_dir) & plan->fs_handled;
+	struct carve_count n = { 0, 0 };
+	int carved = carve_rule(c, p, i, fd, is_dir, rights, count_rule, &n);
+
+	if (carved < 0)
+		die("%s", p->err);
+	print_bits(rights, ll_fs_right_name, "nothing this kernel handles");
+	if (carved == 0)
+		return;
+	printf("    carved: replaced by %zu rules (%zu director%s on the way "
+	       "keep%s only read_dir), for:",
+	       n.rules, n.listing_only, n.listing_only == 1 ? "y" : "ies",
+	       n.listing_only == 1 ? "s" : "");
+	for (size_t t = 0; t < c->ntargets; t++)
+		if (c->targets[t].applies)
+			printf(" %s", p->paths[c->targets[t].index].path);
+	putchar('\n');
+}
+
+/* A carving: what it does, once every rule has been carved. */
+static void explain_carving(const struct policy *p, size_t i,
+			    const struct carve *c)
+{
+	const struct carve_target *t = NULL;
+	bool deny = p->paths[i].set & LL_SET_DENY;
+
+	for (size_t j = 0; j < c->ntargets; j++)
+		if (c->targets[j].index == i)
+			t = &c->targets[j];
+	if (!t) {
+		printf("beneath a file, skipped\n");
+		return;
+	}
+	if (!t->exists)
+		printf("missing, ");
+	else
+		printf("%s, ", t->levels[t->nlevels - 1].is_dir ? "directory" :
+								   "file");
+	if (!t->rules) {
+		printf("no rule loses anything by it: costs nothing\n");
+		return;
+	}
+	if (!t->exists)
+		printf("cannot be created (%.*s keeps only read_dir)",
+		       (int)t->levels[t->nlevels - 1].len, t->path);
+	else if (deny)
+		printf("nothing beneath it%s",
+		       t->levels[t->nlevels - 1].is_dir ?
+			       " (names stay listable: read_dir above)" :
+			       "");
+	else
+		printf("at most read and execute beneath it");
+	printf(", carved out of %u rule%s\n", t->rules,
+	       t->rules == 1 ? "" : "s");
+}
+
 static void explain_path(struct policy *p, size_t i,
-			 const struct policy_plan *plan)
+			 const struct policy_plan *plan, struct carve *c)
 {
 	const struct policy_path *pp = &p->paths[i];
 	bool is_dir;
-	int fd = policy_open_path(p, i, &is_dir);
+	int fd;
 	char label[16];
 
 	set_label(pp->set, label, sizeof(label));
 	printf("  %s (%s, %s): ", pp->path, label, pp->origin);
+	if (policy_path_is_carving(pp)) {
+		explain_carving(p, i, c);
+		return;
+	}
+	fd = policy_open_path(p, i, &is_dir);
 	if (fd == -2) {
 		printf("missing, skipped\n");
 		return;
 	}
 	if (fd < 0)
 		die("%s", p->err);
-	policy_close_path(p, i, fd);
 	printf("%s,", is_dir ? "directory" : "file");
-	print_bits(ll_fs_rights(pp->set, is_dir) & plan->fs_handled,
-		   ll_fs_right_name, "nothing this kernel handles");
+	explain_rights(p, i, fd, is_dir, plan, c);
+	policy_close_path(p, i, fd);
 }
 
 static void explain_paths(struct policy *p, const struct policy_plan *plan)
 {
+	struct carve c;
+
 	if (p->unrestricted & UNRESTRICTED_FS) {
 		printf("filesystem: unrestricted\n");
 		return;
 	}
 	printf("filesystem (everything else denied):%s\n",
 	       p->npaths ? "" : " nothing allowed");
+	if (carve_open(p, &c) < 0)
+		die("%s", p->err);
+	/* Rules first: a carving's line says what they made of it. */
 	for (size_t i = 0; i < p->npaths; i++)
-		explain_path(p, i, plan);
+		if (!policy_path_is_carving(&p->paths[i]))
+			explain_path(p, i, plan, &c);
+	for (size_t i = 0; i < p->npaths; i++)
+		if (policy_path_is_carving(&p->paths[i]))
+			explain_path(p, i, plan, &c);
+	carve_close(&c);
 }
 
 static void explain_ports(const struct policy *p, const char *what,
@@ -310,4 +407,47 @@ int launch_print_env(struct launch *l)
 	if (policy_to_env(&l->policy, print_export, NULL) < 0)
 		die("%s", l->policy.err);
 	return 0;
+}
+
+/* A profile's first comment line, without "landshim profile "NAME": ". */
+static void profile_summary(const char *path, const char *name, char *buf,
+			    size_t size)
+{
+	FILE *f = fopen(path, "re");
+	char line[512], prefix[300];
+
+	snprintf(buf, size, "(no comment line)");
+	snprintf(prefix, sizeof(prefix), "landshim profile \"%s\": ", name);
+	while (f && fgets(line, sizeof(line), f)) {
+		char *s = line + strspn(line, " \t");
+
+		if (*s != '#')
+			continue;
+		s += 1 + strspn(s + 1, " \t");
+		s[strcspn(s, "\n")] = '\0';
+		if (strncmp(s, prefix, strlen(prefix)) == 0)
+			s += strlen(prefix);
+		snprintf(buf, size, "%s", s);
+		break;
+	}
+	if (f)
+		fclose(f);
+}
+
+static int print_profile(void *arg, const char *name, const char *path,
+			 const char *hidden_by)
+{
+	char summary[512];
+
+	(void)arg;
+	profile_summary(path, name, summary, sizeof(summary));
+	printf("%-15s %s%s%s\n%-15s %s\n", name, path,
+	       hidden_by ? ", hidden by the one in " : "",
+	       hidden_by ? hidden_by : "", "", summary);
+	return 0;
+}
+
+int launch_list_profiles(struct launch *l)
+{
+	return policy_file_each_profile(&l->policy, print_profile, NULL);
 }

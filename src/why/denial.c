@@ -439,6 +439,10 @@ const char *rule_set_name(unsigned set)
 		return "rw";
 	case LL_SET_RWX:
 		return "rwx";
+	case LL_SET_DENY:
+		return "deny";
+	case LL_SET_READ_ONLY:
+		return "read_only"; /* as a config key; the option has '-' */
 	default:
 		return "unix";
 	}

@@ -260,8 +260,10 @@ static void put_list(FILE *f, const char *key, const struct item *items,
 
 static void put_paths(FILE *f, const struct policy *p)
 {
-	static const unsigned sets[] = { LL_SET_RO, LL_SET_ROX, LL_SET_RW,
-					 LL_SET_RWX, LL_SET_UNIX };
+	static const unsigned sets[] = { LL_SET_RO,   LL_SET_ROX,
+					 LL_SET_RW,   LL_SET_RWX,
+					 LL_SET_UNIX, LL_SET_DENY,
+					 LL_SET_READ_ONLY };
 	struct item *items = xcalloc(p->npaths, sizeof(*items));
 
 	for (size_t s = 0; s < sizeof(sets) / sizeof(*sets); s++) {

@@ -8,6 +8,17 @@ src_why_libwhy_la_SOURCES = \
 	src/why/denial.c src/why/denial.h \
 	src/why/secrets.c src/why/secrets.h
 
+# The secrets: the list of the profile conf/profiles/secrets.conf, compiled
+# in (one list, one place).
+nodist_src_why_libwhy_la_SOURCES = src/why/secrets_list.h
+BUILT_SOURCES += src/why/secrets_list.h
+CLEANFILES += src/why/secrets_list.h
+EXTRA_DIST += conf/secrets-list.awk
+src/why/secrets_list.h: $(top_srcdir)/conf/profiles/secrets.conf \
+		$(top_srcdir)/conf/secrets-list.awk
+	$(AWK) -f $(top_srcdir)/conf/secrets-list.awk \
+		$(top_srcdir)/conf/profiles/secrets.conf >$@.tmp && mv $@.tmp $@
+
 # The launcher's --why and --learn modes (they call its launch steps).
 src_landshim_SOURCES += src/why/why.c src/why/why.h src/why/watch.c \
 	src/why/learn.c

@@ -106,7 +106,8 @@ void denial_text_init(struct denial_text *r, const struct denial *d)
 	r->exists = r->rule.kind == RULE_PATH && stat(r->rule.path, &st) == 0;
 	r->is_dir = r->exists && S_ISDIR(st.st_mode);
 	r->secret = r->rule.kind == RULE_PATH ?
-			    secret_exposed_by(r->rule.path, r->is_dir) :
+			    secret_exposed_by(r->rule.path, r->is_dir,
+					      r->rule.set & LL_SET_WRITE) :
 			    NULL;
 }
 

@@ -127,7 +127,7 @@ ro = [\"$TREE/ro\", \"/nonexistent/landshim?\"];"
 	conf t.conf "rw = [\"$TREE/rw\"];
 rox = [\"/usr\"];
 roo = [\"/usr\"];"
-	refuse_conf "$CONF/t.conf:3: unknown key \"roo\"" \
+	refuse_conf "$CONF/t.conf:3: unknown key \"roo\": did you mean ro?" \
 		LANDSHIM_CONFIG="$CONF/t.conf"
 	conf t.conf "
 strict = \"yes\";"

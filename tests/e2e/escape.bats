@@ -85,6 +85,7 @@ teardown() {
 
 @test "/proc/PID/root, cwd and fd of a process outside: EACCES" {
 	local mode user pid
+	local ALL=(LANDSHIM_RO=/ LANDSHIM_PROFILE=secrets HOME="$T")
 	for user in root nobody; do
 		# Outside: cwd in other/, other/file open as fd 7.
 		outside "$user" sh -c 'cd "$1" && exec "$2" serve-memory 7<file' \
@@ -96,14 +97,15 @@ teardown() {
 		run as_user "$user" "$PROBE" read "/proc/$pid/fd/7"
 		[ "$output" = OK ]
 		for mode in "${MODES[@]}"; do
-			# ... inside, not even with the whole filesystem readable.
-			attempt_as "$user" OK "$mode" LANDSHIM_RO=/ -- \
+			# ... inside, not even with the whole filesystem readable
+			# (the secrets carved out, or the launcher warns).
+			attempt_as "$user" OK "$mode" "${ALL[@]}" -- \
 				"$PROBE" read "$TREE/other/file"
-			attempt_as "$user" EACCES "$mode" LANDSHIM_RO=/ -- \
+			attempt_as "$user" EACCES "$mode" "${ALL[@]}" -- \
 				"$PROBE" read "/proc/$pid/root$TREE/other/file"
-			attempt_as "$user" EACCES "$mode" LANDSHIM_RO=/ -- \
+			attempt_as "$user" EACCES "$mode" "${ALL[@]}" -- \
 				"$PROBE" read "/proc/$pid/cwd/file"
-			attempt_as "$user" EACCES "$mode" LANDSHIM_RO=/ -- \
+			attempt_as "$user" EACCES "$mode" "${ALL[@]}" -- \
 				"$PROBE" read "/proc/$pid/fd/7"
 		done
 	done

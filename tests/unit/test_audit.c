@@ -484,28 +484,42 @@ static void test_words(void)
 static void test_secrets(void)
 {
 	setenv("HOME", "/tmp/home-of-test", 1);
-	is_str(secret_exposed_by("/etc/shadow", false), "/etc/shadow",
+	is_str(secret_exposed_by("/etc/shadow", false, false), "/etc/shadow",
 	       "/etc/shadow");
-	ok(!secret_exposed_by("/etc/shadow.d", false), "not a prefix match");
-	ok(!secret_exposed_by("/etc/passwd", false), "/etc/passwd is not");
-	is_str(secret_exposed_by("/etc", true), "/etc/shadow",
+	ok(!secret_exposed_by("/etc/shadow.d", false, false),
+	   "not a prefix match");
+	ok(!secret_exposed_by("/etc/passwd", false, false),
+	   "/etc/passwd is not");
+	is_str(secret_exposed_by("/etc", true, false), "/etc/shadow",
 	       "a directory rule on /etc exposes /etc/shadow");
-	ok(!secret_exposed_by("/etc/hostname", false), "/etc/hostname");
-	is_str(secret_exposed_by("/home/u/.ssh/id_ed25519", false), "~/.ssh",
-	       "a key in any home's ~/.ssh");
-	is_str(secret_exposed_by("/root/x", false), "/root", "beneath /root");
-	is_str(secret_exposed_by("/etc/ssh/ssh_host_rsa_key", false),
-	       "/etc/ssh/ssh_host_*", "host keys");
-	ok(!secret_exposed_by("/etc/ssh/ssh_config", false), "ssh_config");
-	ok(secret_exposed_by("/tmp/home-of-test", true) != NULL,
+	ok(!secret_exposed_by("/etc/hostname", false, false), "/etc/hostname");
+	is_str(secret_exposed_by("/home/u/.ssh/id_ed25519", false, false),
+	       "~/.ssh", "a key in any home's ~/.ssh");
+	ok(!secret_exposed_by("/root/x", false, true),
+	   "root's home is a home like any other: /root/x is not a secret");
+	is_str(secret_exposed_by("/root/.ssh/id_rsa", false, false), "~/.ssh",
+	       "but /root/.ssh is");
+	is_str(secret_exposed_by("/root", true, false), "~/.ssh",
+	       "and a directory rule on /root exposes it");
+	is_str(secret_exposed_by("/etc/ssh/ssh_host_rsa_key", false, false),
+	       "/etc/ssh/ssh_host_rsa_key", "host keys");
+	ok(!secret_exposed_by("/etc/ssh/ssh_host_rsa_key.pub", false, false),
+	   "not their public halves");
+	ok(!secret_exposed_by("/etc/ssh/ssh_config", false, false),
+	   "ssh_config");
+	ok(secret_exposed_by("/tmp/home-of-test", true, false) != NULL,
 	   "a directory rule on $HOME");
-	ok(secret_exposed_by("/tmp", true) != NULL, "or above it");
-	ok(!secret_exposed_by("/tmp/home-of-test/.bashrc", false),
-	   "a file in $HOME is not");
-	ok(!secret_exposed_by("/tmp/home-of-test/src", true),
+	ok(secret_exposed_by("/tmp", true, false) != NULL, "or above it");
+	is_str(secret_exposed_by("/tmp/home-of-test/.config", true, false),
+	       "~/.config/gcloud", "or on a directory holding one");
+	ok(!secret_exposed_by("/tmp/home-of-test/.bashrc", false, false),
+	   "reading ~/.bashrc exposes nothing");
+	is_str(secret_exposed_by("/tmp/home-of-test/.bashrc", false, true),
+	       "~/.bashrc", "writing it does");
+	ok(!secret_exposed_by("/tmp/home-of-test/src", true, true),
 	   "nor a directory beneath it");
-	ok(secret_exposed_by("/", true) != NULL, "/ as a directory");
-	ok(!secret_exposed_by("/usr", true), "/usr");
+	ok(secret_exposed_by("/", true, false) != NULL, "/ as a directory");
+	ok(!secret_exposed_by("/usr", true, true), "/usr");
 }
 
 int main(void)

@@ -194,7 +194,8 @@ static void test_lines(void)
 static void test_errors(void)
 {
 	expect_error("ro = [\"/a\"];\nfoo = 1;\n", 2, "unknown key \"foo\"");
-	expect_error("\n\n\nrox_ = [\"/a\"];\n", 4, "unknown key \"rox_\"");
+	expect_error("\n\n\nrox_ = [\"/a\"];\n", 4,
+		     "unknown key \"rox_\": did you mean rox?");
 	expect_error("strict = 1;\n", 1, "strict: expected true or false");
 	expect_error("strict = \"yes\";\n", 1,
 		     "strict: expected true or false");
