@@ -49,6 +49,8 @@ int main(int argc, char **argv)
 	case LAUNCH_WHY:
 	case LAUNCH_LEARN:
 		launch_load_policy(&l);
+		if (l.mode == LAUNCH_LEARN)
+			learn_prepare(&l);
 		launch_prepare(&l);
 		code = l.mode == LAUNCH_WHY ? why_main(&l) : learn_main(&l);
 		break;

@@ -80,6 +80,10 @@ struct launch {
 	const char *learn_file; /* --learn FILE */
 	unsigned learn_rounds;	/* --rounds N; 0: the default */
 	bool allow_secrets;	/* --allow-secrets */
+	bool learn_network;	/* --learn-network: ports become rules */
+	bool wait_given;	/* --wait N: the grace period after the */
+	unsigned wait_seconds;	/* command exits (else the default) */
+	const char *why_source; /* --why-source audit|ptrace; NULL: best */
 
 	/* Filled by launch_prepare(). */
 	char *library; /* the shim */

@@ -56,12 +56,9 @@ static int parse_header(struct cursor *c, uint64_t *serial)
 	uint64_t ignored;
 
 	if (!skip_literal(c, "audit(") ||
-	    !take_decimal(c, UINT64_MAX, &ignored) ||
-	    !skip_literal(c, ".") ||
-	    !take_decimal(c, UINT64_MAX, &ignored) ||
-	    !skip_literal(c, ":") ||
-	    !take_decimal(c, UINT64_MAX, serial) ||
-	    !skip_literal(c, "):"))
+	    !take_decimal(c, UINT64_MAX, &ignored) || !skip_literal(c, ".") ||
+	    !take_decimal(c, UINT64_MAX, &ignored) || !skip_literal(c, ":") ||
+	    !take_decimal(c, UINT64_MAX, serial) || !skip_literal(c, "):"))
 		return -1;
 	return 0;
 }
@@ -123,7 +120,7 @@ static bool val_is(const struct field *f, const char *val)
 
 static int field_decimal(const struct field *f, uint64_t max, uint64_t *out)
 {
-	struct cursor c = { f->val, f->val + f->val_len };
+	struct cursor c = {f->val, f->val + f->val_len};
 
 	if (f->quote || !take_decimal(&c, max, out) || c.p != c.end)
 		return -1;
@@ -356,6 +353,44 @@ static int domain_field(struct audit_record *r, const struct field *f)
 	return process_field(r, f);
 }
 
+/* code=0x50000: hexadecimal with its prefix, 32 bits. */
+static int field_code(const struct field *f, uint32_t *out)
+{
+	struct field digits = *f;
+	uint64_t v;
+
+	if (f->val_len < 3 || memcmp(f->val, "0x", 2) != 0)
+		return -1;
+	digits.val += 2;
+	digits.val_len -= 2;
+	if (digits.val_len > 8 || field_hex64(&digits, &v) < 0)
+		return -1;
+	*out = (uint32_t)v;
+	return 0;
+}
+
+static int seccomp_field(struct audit_record *r, const struct field *f)
+{
+	uint64_t v;
+
+	if (key_is(f, "arch")) {
+		if (f->val_len > 8 || field_hex64(f, &v) < 0)
+			return -1;
+		r->arch = (uint32_t)v;
+		return 0;
+	}
+	if (key_is(f, "syscall")) {
+		if (field_decimal(f, INT32_MAX, &v) < 0)
+			return -1;
+		r->syscall = (long)v;
+		r->has_syscall = true;
+		return 0;
+	}
+	if (key_is(f, "code"))
+		return field_code(f, &r->code);
+	return process_field(r, f);
+}
+
 static int marker_field(struct audit_record *r, const struct field *f)
 {
 	if (!key_is(f, "msg") || f->quote != '\'')
@@ -374,7 +409,7 @@ static int marker_field(struct audit_record *r, const struct field *f)
 static int parse_marker(struct audit_record *r, struct cursor *c)
 {
 	const char *m = memmem(c->p, (size_t)(c->end - c->p), " msg='", 6);
-	struct field f = { .key = "msg", .key_len = 3, .quote = '\'' };
+	struct field f = {.key = "msg", .key_len = 3, .quote = '\''};
 
 	if (!m)
 		return 0;
@@ -413,6 +448,9 @@ static int check_complete(const struct audit_record *r)
 		return (r->allocated ? r->pid > 0 : r->deallocated) ? 0 : -1;
 	case AUDIT_REC_SYSCALL:
 		return r->pid > 0 ? 0 : -1;
+	case AUDIT_REC_SECCOMP:
+		return r->pid > 0 && r->arch && r->has_syscall && r->code ? 0
+									  : -1;
 	default:
 		return 0;
 	}
@@ -433,7 +471,7 @@ static void find_abstract_socket(struct audit_record *r)
 int audit_record_parse(int type, const char *buf, size_t len,
 		       struct audit_record *r)
 {
-	struct cursor c = { buf, buf + len };
+	struct cursor c = {buf, buf + len};
 	int ret;
 
 	memset(r, 0, sizeof(*r));
@@ -453,6 +491,9 @@ int audit_record_parse(int type, const char *buf, size_t len,
 	case AUDIT_REC_SYSCALL:
 		ret = parse_fields(r, &c, process_field);
 		break;
+	case AUDIT_REC_SECCOMP:
+		ret = parse_fields(r, &c, seccomp_field);
+		break;
 	case AUDIT_REC_TRUSTED_APP:
 		ret = parse_marker(r, &c);
 		break;
@@ -468,7 +509,7 @@ int audit_record_parse(int type, const char *buf, size_t len,
 int audit_record_parse_line(const char *line, size_t len,
 			    struct audit_record *r)
 {
-	struct cursor c = { line, line + len };
+	struct cursor c = {line, line + len};
 	uint64_t type;
 
 	if (!take_decimal(&c, 65535, &type) || !skip_literal(&c, " "))

@@ -2,8 +2,9 @@
 /*
  * One kernel audit record -> fields, for the records --why and --learn use:
  * Landlock's AUDIT_LANDLOCK_ACCESS (a denial) and AUDIT_LANDLOCK_DOMAIN
- * (a domain's creator, or its end), and the SYSCALL record that names the
- * process of the same event.
+ * (a domain's creator, or its end), the SYSCALL record that names the
+ * process of the same event, and AUDIT_SECCOMP (a call the seccomp filter
+ * refused: the process, the system call, the action without its errno).
  *
  * Records are input like any other: audit_record_parse() is a pure function
  * over a buffer (no allocation, no global state), rejects what it cannot
@@ -19,9 +20,10 @@
 #include <sys/types.h>
 
 /* Record types (linux/audit.h; Debian 12's header predates Landlock's). */
-#define AUDIT_REC_SYSCALL 1300
-#define AUDIT_REC_EOE 1320
-#define AUDIT_REC_TRUSTED_APP 1121 /* what our end-of-run marker uses */
+#define AUDIT_REC_SYSCALL	  1300
+#define AUDIT_REC_EOE		  1320
+#define AUDIT_REC_TRUSTED_APP	  1121 /* what our end-of-run marker uses */
+#define AUDIT_REC_SECCOMP	  1326 /* a filter with SECCOMP_FILTER_FLAG_LOG */
 #define AUDIT_REC_LANDLOCK_ACCESS 1423
 #define AUDIT_REC_LANDLOCK_DOMAIN 1424
 
@@ -59,11 +61,11 @@ struct audit_record {
 	uint64_t blocked_fs, blocked_net, blocked_scope;
 	unsigned blocked_other; /* enum audit_blocker */
 	enum audit_object object;
-	struct audit_str path;	/* AUDIT_OBJ_PATH, AUDIT_OBJ_ABSTRACT */
-	bool has_inode;		/* ino= came, after the path */
-	unsigned port;		/* AUDIT_OBJ_PORT */
-	char addr[48];		/* AUDIT_OBJ_PORT: printable address */
-	long opid;		/* AUDIT_OBJ_TASK */
+	struct audit_str path; /* AUDIT_OBJ_PATH, AUDIT_OBJ_ABSTRACT */
+	bool has_inode;	       /* ino= came, after the path */
+	unsigned port;	       /* AUDIT_OBJ_PORT */
+	char addr[48];	       /* AUDIT_OBJ_PORT: printable address */
+	long opid;	       /* AUDIT_OBJ_TASK */
 
 	/* AUDIT_LANDLOCK_DOMAIN */
 	bool allocated;	  /* status=allocated */
@@ -75,6 +77,13 @@ struct audit_record {
 	pid_t pid, ppid;
 	struct audit_str exe;
 	char comm[64];
+
+	/* AUDIT_REC_SECCOMP (and SYSCALL): arch=, syscall=; code= the
+	 * action (SECCOMP_RET_ERRNO...), without its data */
+	uint32_t arch;
+	long syscall;
+	bool has_syscall;
+	uint32_t code;
 
 	/* AUDIT_REC_TRUSTED_APP: the text of msg='...' */
 	char msg[128];

@@ -17,6 +17,7 @@
 #include <sys/types.h>
 
 #include "audit_record.h"
+#include "filter_explain.h"
 
 /* One kind of thing denied: what decides the option that allows it. */
 enum denial_class {
@@ -25,6 +26,7 @@ enum denial_class {
 	DENIAL_CONNECT,	 /* a TCP port */
 	DENIAL_SIGNAL,	 /* a process outside the sandbox */
 	DENIAL_ABSTRACT, /* an abstract unix socket outside the sandbox */
+	DENIAL_FILTER,	 /* a call the seccomp filter refused */
 	DENIAL_OTHER,	 /* ptrace, mount, or a right this version lacks */
 };
 
@@ -33,21 +35,22 @@ enum denial_class {
 /* Distinct denials, merged over records: one per class and object. */
 struct denial {
 	enum denial_class class;
-	uint64_t fs;	 /* DENIAL_FS: LL_FS_* bits denied */
-	unsigned other;	 /* DENIAL_OTHER: enum audit_blocker bits */
-	char *object;	 /* path, abstract socket name (may hold any byte
-			  * but NUL), or target command name */
+	uint64_t fs;		    /* DENIAL_FS: LL_FS_* bits denied */
+	unsigned other;		    /* DENIAL_OTHER: enum audit_blocker bits */
+	enum filter_refusal filter; /* DENIAL_FILTER */
+	char *object; /* path, abstract socket name (may hold any byte
+		       * but NUL), or target command name */
 	size_t object_len;
-	unsigned port;	 /* DENIAL_BIND, DENIAL_CONNECT */
-	char addr[48];	 /* the first address seen with the port */
-	long opid;	 /* DENIAL_SIGNAL, DENIAL_OTHER (ptrace) */
+	unsigned port; /* DENIAL_BIND, DENIAL_CONNECT */
+	char addr[48]; /* the first address seen with the port */
+	long opid;     /* DENIAL_SIGNAL, DENIAL_OTHER (ptrace) */
 	char *programs[DENIAL_MAX_PROGRAMS]; /* executables that hit it */
 	size_t nprograms;
 	bool more_programs;
 	bool program_guessed; /* programs[0] is the domain's creator, for
 			       * want of a SYSCALL record naming the process */
 	bool nested;	      /* denied by a sandbox nested in the run's */
-	unsigned long count; /* records */
+	unsigned long count;  /* records */
 };
 
 /* Whose is a process: the run's command, another of the run's tree
@@ -70,7 +73,7 @@ struct run_domain {
 struct denial_collector {
 	denial_pid_owner owner_of;
 	void *arg;
-	char marker[64];	/* the end-of-run marker's text, if any */
+	char marker[64]; /* the end-of-run marker's text, if any */
 	bool marker_seen;
 
 	struct run_domain *domains;
@@ -78,7 +81,7 @@ struct denial_collector {
 
 	struct denial *denials; /* distinct, in order of first sight */
 	size_t ndenials, denials_cap;
-	size_t *index;		/* hash table over denials: index + 1 */
+	size_t *index; /* hash table over denials: index + 1 */
 	size_t index_cap;
 
 	struct held_record *held; /* ring: denials of unknown domains */
@@ -87,8 +90,14 @@ struct denial_collector {
 	size_t pending_next;
 	struct undecided_domain *undecided; /* ring: creator gone */
 	size_t undecided_next;
-	unsigned long dropped;	/* records given up on (held too long) */
+	unsigned long dropped; /* records given up on (held too long) */
 	unsigned long malformed;
+
+	/* Processes known to be the run's, for records that name only a
+	 * process (AUDIT_SECCOMP): the run's domains' creators and denied. */
+	pid_t *pids;
+	size_t npids, pids_cap;
+	struct filter_context filter_ctx; /* set by the caller */
 };
 
 void denial_collector_init(struct denial_collector *c,
@@ -102,16 +111,26 @@ void denial_collector_add(struct denial_collector *c,
 void denial_collector_feed(struct denial_collector *c, int type,
 			   const char *text, size_t len);
 
+/*
+ * Take @d, a denial of the run seen by another source (the tracer), by
+ * the program @exe: merged with an equal one.  @d->object is allocated
+ * (denial_set_object); @d is emptied.
+ */
+void denial_collector_take(struct denial_collector *c, struct denial *d,
+			   const char *exe);
+void denial_set_object(struct denial *d, const char *s, size_t len);
+
 /* Sort the denials for the report: by class, then object. */
 void denial_collector_sort(struct denial_collector *c);
 
 /* What allows a denial: the narrowest option. */
 enum rule_kind {
-	RULE_NONE,	   /* nothing can: see rule.why_not */
-	RULE_PATH,	   /* --ro/--rox/--rw/--rwx/--unix PATH */
-	RULE_BIND,	   /* --bind-tcp PORT */
-	RULE_CONNECT,	   /* --connect-tcp PORT */
-	RULE_UNRESTRICTED, /* --unrestricted-scope */
+	RULE_NONE,    /* nothing can: see rule.why_not */
+	RULE_PATH,    /* --ro/--rox/--rw/--rwx/--unix PATH */
+	RULE_BIND,    /* --bind-tcp PORT */
+	RULE_CONNECT, /* --connect-tcp PORT */
+	RULE_FLAG,    /* a switch: --unrestricted-scope, -network... */
+	RULE_HINT,    /* options with values to choose: rule.why_not */
 };
 
 struct rule {
@@ -119,7 +138,8 @@ struct rule {
 	unsigned set;	  /* RULE_PATH: LL_SET_* bits */
 	const char *path; /* RULE_PATH: the denial's object */
 	unsigned port;
-	const char *why_not; /* RULE_NONE */
+	const char *flag;    /* RULE_FLAG: "--unrestricted-scope" */
+	const char *why_not; /* RULE_NONE, RULE_HINT */
 };
 
 void denial_rule(const struct denial *d, struct rule *r);
@@ -133,7 +153,7 @@ const char *rule_path_problem(const char *path, size_t len);
 /*
  * The option as a user types it: "--ro /etc/hostname" (shell-quoted),
  * "--connect-tcp 443", "--unrestricted-scope"; a config file line for a
- * path the command line cannot carry; the reason for RULE_NONE.
+ * path the command line cannot carry; the text of RULE_NONE, RULE_HINT.
  */
 void rule_option(const struct rule *r, char *buf, size_t size);
 
