@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "learn.h"
@@ -111,14 +112,23 @@ void learn_prepare(struct launch *l)
 
 /* ---- One denial ---- */
 
-/* Has this been said in an earlier round?  Then not again. */
+/* What the sandbox of the round's run allowed, and allows now. */
+struct round {
+	struct view start, now;
+	int abi;
+};
+
+/* Has this been said in an earlier round?  Then not again.  One line per
+ * option: /proc/PID/... is another path each run, the same need. */
 static bool said_before(struct learn *ln, const char *what,
 			const struct denial_text *t)
 {
-	size_t n = strlen(what) + strlen(t->rights) + strlen(t->object) + 3;
+	const char *object =
+	    t->s.rule.kind == RULE_PATH ? t->option : t->object;
+	size_t n = strlen(what) + strlen(t->rights) + strlen(object) + 3;
 	char *key = xmalloc(n);
 
-	snprintf(key, n, "%s %s %s", what, t->rights, t->object);
+	snprintf(key, n, "%s %s %s", what, t->rights, object);
 	for (size_t i = 0; i < ln->nsaid; i++)
 		if (strcmp(ln->said[i], key) == 0) {
 			free(key);
@@ -209,7 +219,9 @@ static const char *why_not_path(struct learn *ln, const struct view *v,
 	return NULL;
 }
 
-static int add_path(struct learn *ln, const struct denial_text *t)
+/* The rule @t suggests, or @path (read-only) taught by @t. */
+static int add_path(struct learn *ln, const struct denial_text *t,
+		    const char *path)
 {
 	char origin[PATH_MAX + 512];
 
@@ -218,10 +230,50 @@ static int add_path(struct learn *ln, const struct denial_text *t)
 		 t->s.widened && strstr(t->s.widened, "library")
 		     ? "a library in it"
 		     : t->object,
-		 t->programs, t->s.widened ? "; " : "",
-		 t->s.widened ? t->s.widened : "");
-	return policy_add_path(&ln->l->policy, t->s.rule.set, t->s.path,
-			       origin);
+		 t->programs, t->s.widened || path ? "; " : "",
+		 path		? "needed with it"
+		 : t->s.widened ? t->s.widened
+				: "");
+	return policy_add_path(&ln->l->policy,
+			       path ? (unsigned)LL_SET_RO : t->s.rule.set,
+			       path ? path : t->s.path, origin);
+}
+
+/*
+ * A need of a group (the resolver's files...): all of it at once.  The
+ * members are read-only and hold no secret; the denied path itself is
+ * added too unless a member covers it.  True if the group took it.
+ */
+static bool add_group(struct learn *ln, const struct round *r,
+		      const struct denial_text *t)
+{
+	const char *const *members;
+	const char *name = need_group(t->s.path, &members);
+	bool covered = false;
+
+	if (!name)
+		return false;
+	for (const char *const *m = members; *m; m++) {
+		char real[PATH_MAX];
+		struct stat st;
+		bool dir;
+
+		if (!realpath(*m, real) || stat(real, &st) < 0)
+			continue;
+		dir = S_ISDIR(st.st_mode);
+		covered |= dir ? path_beneath(t->s.path, real)
+			       : !strcmp(t->s.path, real);
+		if (secret_exposed_by(real, dir) ||
+		    !view_fs_denied(&r->now, real,
+				    ll_fs_rights(LL_SET_RO, dir)) ||
+		    add_path(ln, t, real) < 0)
+			continue;
+		say("round %u: added --ro %s (%s %s by %s; %s)", ln->round,
+		    real, t->rights, t->object, t->programs, name);
+	}
+	if (!covered)
+		return false;
+	return true;
 }
 
 static int add_port(struct learn *ln, const struct denial_text *t)
@@ -248,13 +300,50 @@ static bool port_allowed(const struct policy *p, const struct rule *r)
 			    r->port);
 }
 
+/* The write tree that holds @path, the longest, or NULL. */
+static const char *write_tree_of(const struct learn *ln, const char *path)
+{
+	const char *best = NULL;
+
+	for (size_t i = 0; i < ln->nwrite_trees; i++)
+		if (path_beneath(path, ln->write_trees[i]) &&
+		    (!best || strlen(ln->write_trees[i]) > strlen(best)))
+			best = ln->write_trees[i];
+	return best;
+}
+
+/*
+ * In the command's work space ($PWD, $TMPDIR, a tree granted for
+ * writing), all of it: read, write and execute.  A build reads, writes
+ * and runs there, one thing per round otherwise.
+ */
+static void widen_to_work_space(const struct learn *ln, struct suggestion *s)
+{
+	const char *tree = write_tree_of(ln, s->path);
+
+	if (!tree || secret_exposed_by(tree, true))
+		return;
+	snprintf(s->path, sizeof(s->path), "%s", tree);
+	s->rule.set = LL_SET_RWX;
+	s->exists = s->is_dir = true;
+	s->writes = true;
+	s->secret = NULL;
+	s->widened = "the command's work space";
+}
+
 /* A path's rule: learned (1), or said why not (0). */
-static int learn_path(struct learn *ln, const struct view *v,
+static int learn_path(struct learn *ln, const struct round *r,
 		      struct denial_text *t)
 {
 	char buf[PATH_MAX + 256];
-	const char *why_not = why_not_path(ln, v, t, buf, sizeof(buf));
+	const char *why_not;
 
+	widen_to_work_space(ln, &t->s);
+	/* Allowed by a rule this round learned for another denial. */
+	if (allowed_already(&r->now, &t->s) &&
+	    !allowed_already(&r->start, &t->s))
+		return 0;
+	why_not = why_not_path(ln, &r->start, t, buf, sizeof(buf));
 	if (why_not) {
 		refuse(ln, t, why_not);
 		return 0;
@@ -274,7 +363,9 @@ static int learn_path(struct learn *ln, const struct view *v,
 			  "the policy grants for writing");
 		return 0;
 	}
-	if (add_path(ln, t) < 0) {
+	if (!t->s.writes && add_group(ln, r, t))
+		return 1;
+	if (add_path(ln, t, NULL) < 0) {
 		refuse(ln, t, ln->l->policy.err);
 		return 0;
 	}
@@ -304,8 +395,7 @@ static int learn_port(struct learn *ln, const struct denial_text *t)
 }
 
 /* Learn from one denial: 1 if a rule was added. */
-static int learn_one(struct learn *ln, const struct view *v,
-		     const struct denial *d)
+static int learn_one(struct learn *ln, struct round *r, const struct denial *d)
 {
 	struct denial_text t;
 	int added = 0;
@@ -325,23 +415,29 @@ static int learn_one(struct learn *ln, const struct view *v,
 		added = learn_port(ln, &t);
 		break;
 	case RULE_PATH:
-		added = learn_path(ln, v, &t);
+		added = learn_path(ln, r, &t);
 		break;
 	}
 	denial_text_free(&t);
+	if (added) { /* what the policy allows now */
+		view_free(&r->now);
+		view_build(&r->now, &ln->l->policy, r->abi);
+	}
 	return added;
 }
 
 static size_t learn_round(struct learn *ln, struct denial_collector *c, int abi)
 {
-	struct view v;
+	struct round r = {.abi = abi};
 	size_t added = 0;
 
 	denial_collector_sort(c);
-	view_build(&v, &ln->l->policy, abi);
+	view_build(&r.start, &ln->l->policy, abi);
+	view_build(&r.now, &ln->l->policy, abi);
 	for (size_t i = 0; i < c->ndenials; i++)
-		added += (size_t)learn_one(ln, &v, &c->denials[i]);
-	view_free(&v);
+		added += (size_t)learn_one(ln, &r, &c->denials[i]);
+	view_free(&r.start);
+	view_free(&r.now);
 	if (c->ndenials == 0)
 		say("round %u: nothing was denied", ln->round);
 	else if (added == 0)

@@ -17,6 +17,46 @@
 static const char *const package_bases[] = {"/etc", "/opt", "/var/lib",
 					    "/var/cache"};
 
+/* What the system says about itself, read as a whole. */
+static const char *const info_trees[] = {
+    "/sys/fs/cgroup", "/sys/devices/system", "/sys/kernel/mm"};
+
+/* Needs that come together: a program that reads one reads the others
+ * next (and fails at each in turn, one --learn round each). */
+static const char *const resolver[] = {"/etc/hosts",	 "/etc/resolv.conf",
+				       "/etc/host.conf", "/etc/nsswitch.conf",
+				       "/etc/gai.conf",	 NULL};
+static const char *const tls[] = {"/etc/ssl/openssl.cnf", "/etc/ssl/certs",
+				  NULL};
+static const char *const users[] = {"/etc/passwd", "/etc/group",
+				    "/etc/nsswitch.conf", NULL};
+static const char *const sysinfo[] = {
+    "/proc", "/sys/fs/cgroup", "/sys/devices/system", "/sys/kernel/mm", NULL};
+
+static const struct {
+	const char *name;
+	const char *const *members;
+} groups[] = {
+    {"the resolver's configuration", resolver},
+    {"TLS's configuration and certificates", tls},
+    {"users and groups", users},
+    {"what the system says about itself", sysinfo},
+};
+
+const char *need_group(const char *path, const char *const **members)
+{
+	char real[PATH_MAX];
+
+	for (size_t g = 0; g < sizeof(groups) / sizeof(*groups); g++)
+		for (const char *const *m = groups[g].members; *m; m++)
+			if (path_beneath(path, *m) ||
+			    (realpath(*m, real) && !strcmp(real, path))) {
+				*members = groups[g].members;
+				return groups[g].name;
+			}
+	return NULL;
+}
+
 static bool is_digits(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -112,17 +152,23 @@ static bool package_dir(const char *path, const char *base, char *out)
 {
 	char level[PATH_MAX];
 
+	/* Each directory between @base and the file, widest first. */
 	snprintf(level, sizeof(level), "%s", base);
 	while (next_level(path, level, out)) {
-		char deeper[PATH_MAX];
-
-		/* Only a directory strictly above the file. */
-		if (!next_level(path, out, deeper))
-			return false;
 		if (usable_dir(out))
 			return true;
 		snprintf(level, sizeof(level), "%s", out);
 	}
+	return false;
+}
+
+static bool info_tree(const char *path, char *out)
+{
+	for (size_t i = 0; i < sizeof(info_trees) / sizeof(*info_trees); i++)
+		if (path_beneath(path, info_trees[i])) {
+			snprintf(out, PATH_MAX, "%s", info_trees[i]);
+			return true;
+		}
 	return false;
 }
 
@@ -164,10 +210,13 @@ static const char *widen(struct suggestion *s, bool *exec)
 		s->caveat = "also lets it read other processes' command lines "
 			    "and their entries that need no ptrace access";
 		why = "a process's own entries";
-	} else if (next_level(s->path, "/usr", out) &&
-		   (strcmp(out, "/usr/local") != 0 ||
-		    next_level(s->path, "/usr/local", out))) {
+	} else if (path_beneath(s->path, "/usr")) {
+		/* What the shipped profiles grant: read and run it all. */
+		snprintf(out, sizeof(out), "/usr");
+		*exec = true;
 		why = "system software";
+	} else if (info_tree(s->path, out)) {
+		why = "what the system says about itself";
 	} else if (!s->is_dir && is_library_name(base_name(s->path))) {
 		dir_of(s->path, out);
 		*exec = true;
@@ -224,6 +273,9 @@ static void suggest_path(const struct denial *d, struct suggestion *s)
 	/* /proc is for reading; nothing there is a program to run. */
 	if (is_process_entry(d->object) || strcmp(s->path, "/proc") == 0)
 		s->rule.set &= ~(unsigned)LL_SET_EXEC;
+	if (path_beneath(s->path, "/proc") && (s->rule.set & LL_SET_WRITE))
+		s->caveat = "also lets it write what it may of every process's "
+			    "entries, and of /proc/sys as root";
 	s->rule.path = s->path;
 	s->writes = (s->rule.set & LL_SET_WRITE) != 0;
 	s->secret = secret_exposed_by(s->path, s->is_dir);

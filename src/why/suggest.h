@@ -7,8 +7,8 @@
  *    --ro /proc, with its caveat;
  *  - a shared library becomes its directory, read and execute (the next
  *    version's name would be denied again);
- *  - beneath /usr, the tree below /usr (/usr/bin, /usr/lib, /usr/share):
- *    system software, public, the same on every machine;
+ *  - beneath /usr, /usr itself, read and execute: system software,
+ *    public, the same on every machine (the shipped profiles grant it);
  *  - beneath /etc, /opt, /var/lib and the home directory, a file deeper
  *    than one level becomes its package's directory (/etc/java-17-openjdk)
  *    when no secret lies beneath, else the nearest one that has none;
@@ -41,6 +41,12 @@ void suggest(const struct denial *d, struct suggestion *s);
 
 /* Does @rule (of a suggestion) allow everything @other allows? */
 bool rule_covers(const struct rule *rule, const struct rule *other);
+
+/*
+ * Needs that come together, for --learn: the name of @path's group (the
+ * resolver's configuration, TLS's...) and its members, or NULL.
+ */
+const char *need_group(const char *path, const char *const **members);
 
 /* A library's name: "libc.so.6", "_ssl.cpython-311-x86_64-linux-gnu.so". */
 bool is_library_name(const char *name);

@@ -266,6 +266,19 @@ static bool filter_refusal(struct trace *t, const struct tracee *te)
 }
 #endif
 
+/*
+ * A new process or thread of the tree, known from now on: its own first
+ * stop may come after its parent has exited, and the tree is not done
+ * while it runs.
+ */
+static void new_tracee(struct trace *t, pid_t parent)
+{
+	unsigned long pid = 0;
+
+	if (ptrace(PTRACE_GETEVENTMSG, parent, 0, &pid) == 0 && pid > 0)
+		find_or_add(t, (pid_t)pid);
+}
+
 static bool is_stop_signal(int sig)
 {
 	return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN ||
@@ -296,8 +309,9 @@ static void stopped(struct trace *t, pid_t pid, int status)
 		return;
 	case 0:
 		break;
-	default: /* fork, vfork, clone: the new one arrives on its own */
-		resume(te, 0);
+	default: /* fork, vfork, clone */
+		new_tracee(t, pid);
+		resume(find(t, pid), 0);
 		return;
 	}
 	if (sig == (SIGTRAP | 0x80))

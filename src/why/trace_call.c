@@ -348,15 +348,12 @@ static void unlink_call(struct call *x, long dirfd, uint64_t addr, bool is_dir)
 	need_in_dir(x, r.path, is_dir ? LL_FS_REMOVE_DIR : LL_FS_REMOVE_FILE);
 }
 
-/* Moving between directories needs "refer" on both, and fails with EXDEV
- * without it; across file systems EXDEV is no one's doing. */
-static bool refer_needed(const struct call *x, const char *from_dir,
-			 const char *to_dir)
+/* Moving between directories needs "refer" on both (EXDEV when only it
+ * lacks); across file systems EXDEV is no one's doing. */
+static bool same_fs(const char *from_dir, const char *to_dir)
 {
 	struct stat a, b;
 
-	if (x->err != EXDEV || strcmp(from_dir, to_dir) == 0)
-		return false;
 	return stat(from_dir, &a) == 0 && stat(to_dir, &b) == 0 &&
 	       a.st_dev == b.st_dev;
 }
@@ -366,7 +363,7 @@ static void rename_call(struct call *x, long olddir, uint64_t oldp, long newdir,
 {
 	char old_abs[PATH_MAX], new_abs[PATH_MAX], from[PATH_MAX], to[PATH_MAX];
 	struct path_info o, n;
-	uint64_t refer = 0, need_from = 0, need_to;
+	uint64_t refer, need_from = 0, need_to;
 
 	if (call_path(x, olddir, oldp, false, old_abs) < 0 ||
 	    call_path(x, newdir, newp, false, new_abs) < 0)
@@ -377,13 +374,13 @@ static void rename_call(struct call *x, long olddir, uint64_t oldp, long newdir,
 		return;
 	parent_dir(o.path, from);
 	parent_dir(n.path, to);
-	if (refer_needed(x, from, to))
-		refer = LL_FS_REFER;
-	else if (x->err == EXDEV)
+	if (!same_fs(from, to))
 		return;
+	refer = strcmp(from, to) ? LL_FS_REFER : 0;
 	need_to = make_right(o.mode) | refer;
+	need_from = refer;
 	if (!link) {
-		need_from = remove_right(o.mode) | refer;
+		need_from |= remove_right(o.mode);
 		if (n.exists)
 			need_to |= remove_right(n.mode);
 		if (flags & RENAME_EXCHANGE)

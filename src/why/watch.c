@@ -138,6 +138,7 @@ void watch_start(struct watch *w, struct launch *l, const char *who)
 	memset(w, 0, sizeof(*w));
 	w->who = who;
 	w->l = l;
+	w->recount = true;
 	w->wait_ms = 1000 * (l->wait_given ? l->wait_seconds : DEFAULT_WAIT_S);
 	check_can_report(l, who);
 	sigfillset(&set);
@@ -247,7 +248,7 @@ static void reap_orphan(struct watch *w, pid_t pid)
 static void kill_descendant(struct watch *w, pid_t pid)
 {
 	if (pid != w->child && owner_of(pid, w) != PID_OTHER &&
-	    kill(pid, SIGKILL) == 0)
+	    kill(pid, SIGKILL) == 0 && w->recount)
 		w->ended++;
 }
 
@@ -291,9 +292,11 @@ static void kill_tree(struct watch *w)
 	}
 	if (!w->child_done)
 		w->ended += kill(w->child, SIGKILL) == 0;
-	/* Twice: a process may have forked while the first pass ran. */
 	for_each_process(kill_descendant, w);
+	/* Again, uncounted: a process may have forked meanwhile. */
+	w->recount = false;
 	for_each_process(kill_descendant, w);
+	w->recount = true;
 }
 
 static bool is_interrupt(int sig)

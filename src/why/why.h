@@ -56,6 +56,7 @@ struct watch {
 	bool child_done; /* it has exited (a zombie until the end) */
 	bool tree_done;	 /* and no process of the tree runs */
 	bool others_running;
+	bool recount;	    /* kill_tree(): count the processes killed */
 	unsigned ended;	    /* processes killed: leftovers, second signal */
 	unsigned leftovers; /* of which after the grace period */
 };
