@@ -27,7 +27,7 @@
 #define LOCK_USERS 1
 
 #define REPLY_TIMEOUT_MS 2000
-#define READER_BUFFER	 (8 << 20)
+#define READER_BUFFER (8 << 20)
 
 /* ---- Requests to the kernel ---- */
 
@@ -60,9 +60,9 @@ static int take_replies(const char *buf, int len, uint32_t seq,
 		} else if (h->nlmsg_type == AUDIT_GET && rep->want_status) {
 			memset(rep->status, 0, sizeof(*rep->status));
 			memcpy(rep->status, NLMSG_DATA(h),
-			       payload < sizeof(*rep->status)
-				   ? payload
-				   : sizeof(*rep->status));
+			       payload < sizeof(*rep->status) ?
+				       payload :
+				       sizeof(*rep->status));
 			rep->want_status = false;
 		}
 	}
@@ -72,11 +72,11 @@ static int take_replies(const char *buf, int len, uint32_t seq,
 static int await_replies(int fd, uint32_t seq, struct audit_reply *rep)
 {
 	char buf[4096] __attribute__((aligned(NLMSG_ALIGNTO)));
-	struct pollfd pfd = {fd, POLLIN, 0};
+	struct pollfd pfd = { fd, POLLIN, 0 };
 
 	while (!rep->acked || rep->want_status) {
 		/* Not the kernel (port 0) until recvfrom() says so. */
-		struct sockaddr_nl from = {.nl_pid = UINT32_MAX};
+		struct sockaddr_nl from = { .nl_pid = UINT32_MAX };
 		socklen_t fromlen = sizeof(from);
 		ssize_t n;
 		int ready = poll(&pfd, 1, REPLY_TIMEOUT_MS);
@@ -90,7 +90,8 @@ static int await_replies(int fd, uint32_t seq, struct audit_reply *rep)
 		if (n < 0)
 			return -1;
 		/* Only the kernel (port 0) speaks for the kernel. */
-		if (from.nl_pid == 0 && take_replies(buf, (int)n, seq, rep) < 0)
+		if (from.nl_pid == 0 &&
+		    take_replies(buf, (int)n, seq, rep) < 0)
 			return -1;
 	}
 	return 0;
@@ -105,8 +106,8 @@ static int audit_request(uint16_t type, const void *data, size_t len,
 		struct nlmsghdr h;
 		char data[256];
 	} req;
-	struct sockaddr_nl kernel = {.nl_family = AF_NETLINK};
-	struct audit_reply rep = {false, status != NULL, status};
+	struct sockaddr_nl kernel = { .nl_family = AF_NETLINK };
+	struct audit_reply rep = { false, status != NULL, status };
 	int fd, ret = -1, saved;
 
 	if (len > sizeof(req.data))
@@ -144,8 +145,8 @@ int audit_enabled(void)
 
 int audit_set_enabled(uint32_t enabled)
 {
-	struct audit_status st = {.mask = AUDIT_STATUS_ENABLED,
-				  .enabled = enabled};
+	struct audit_status st = { .mask = AUDIT_STATUS_ENABLED,
+				   .enabled = enabled };
 
 	return audit_request(AUDIT_SET, &st, sizeof(st), NULL);
 }
@@ -161,8 +162,8 @@ int audit_send_marker(const char *text)
 /* Returns 0, or -1 with errno: no audit here, or no CAP_AUDIT_READ. */
 static int open_reader(struct audit_reader *r)
 {
-	struct sockaddr_nl sa = {.nl_family = AF_NETLINK,
-				 .nl_groups = 1 << (AUDIT_NLGRP_READLOG - 1)};
+	struct sockaddr_nl sa = { .nl_family = AF_NETLINK,
+				 .nl_groups = 1 << (AUDIT_NLGRP_READLOG - 1) };
 	int size = READER_BUFFER, err;
 
 	r->overrun = false;
@@ -171,8 +172,8 @@ static int open_reader(struct audit_reader *r)
 	if (r->fd < 0)
 		return -1;
 	/* Records come in bursts; a small buffer would drop some. */
-	if (setsockopt(r->fd, SOL_SOCKET, SO_RCVBUFFORCE, &size, sizeof(size)) <
-	    0)
+	if (setsockopt(r->fd, SOL_SOCKET, SO_RCVBUFFORCE, &size,
+		       sizeof(size)) < 0)
 		setsockopt(r->fd, SOL_SOCKET, SO_RCVBUF, &size, sizeof(size));
 	if (bind(r->fd, (struct sockaddr *)&sa, sizeof(sa)) == 0)
 		return 0;
@@ -199,11 +200,11 @@ int audit_reader_read(struct audit_reader *r, audit_record_fn fn, void *arg)
 
 	for (;;) {
 		struct sockaddr_nl from;
-		struct iovec iov = {buf, sizeof(buf)};
-		struct msghdr msg = {.msg_name = &from,
-				     .msg_namelen = sizeof(from),
-				     .msg_iov = &iov,
-				     .msg_iovlen = 1};
+		struct iovec iov = { buf, sizeof(buf) };
+		struct msghdr msg = { .msg_name = &from,
+				      .msg_namelen = sizeof(from),
+				      .msg_iov = &iov,
+				      .msg_iovlen = 1 };
 		ssize_t n = recvmsg(r->fd, &msg, MSG_DONTWAIT);
 
 		if (n < 0 && errno == ENOBUFS) {
@@ -222,8 +223,10 @@ int audit_reader_read(struct audit_reader *r, audit_record_fn fn, void *arg)
 
 static int lock_byte(int fd, short type, off_t byte, bool wait)
 {
-	struct flock fl = {
-	    .l_type = type, .l_whence = SEEK_SET, .l_start = byte, .l_len = 1};
+	struct flock fl = { .l_type = type,
+			    .l_whence = SEEK_SET,
+			    .l_start = byte,
+			    .l_len = 1 };
 	int ret;
 
 	do
@@ -236,8 +239,8 @@ static int lock_byte(int fd, short type, off_t byte, bool wait)
 static int open_state_file(void)
 {
 	struct stat st;
-	int fd =
-	    open(STATE_FILE, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+	int fd = open(STATE_FILE, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW,
+		      0600);
 
 	if (fd < 0) {
 		log_info("%s: %s: concurrent runs cannot coordinate the audit "
@@ -346,7 +349,7 @@ void audit_refuse(const char *who, int err)
 int audit_start(struct audit_reader *r, struct audit_session *s,
 		const char *who)
 {
-	struct audit_status st = {0};
+	struct audit_status st = { 0 };
 	bool alone = true;
 
 	memset(s, 0, sizeof(*s));

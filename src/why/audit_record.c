@@ -56,9 +56,12 @@ static int parse_header(struct cursor *c, uint64_t *serial)
 	uint64_t ignored;
 
 	if (!skip_literal(c, "audit(") ||
-	    !take_decimal(c, UINT64_MAX, &ignored) || !skip_literal(c, ".") ||
-	    !take_decimal(c, UINT64_MAX, &ignored) || !skip_literal(c, ":") ||
-	    !take_decimal(c, UINT64_MAX, serial) || !skip_literal(c, "):"))
+	    !take_decimal(c, UINT64_MAX, &ignored) ||
+	    !skip_literal(c, ".") ||
+	    !take_decimal(c, UINT64_MAX, &ignored) ||
+	    !skip_literal(c, ":") ||
+	    !take_decimal(c, UINT64_MAX, serial) ||
+	    !skip_literal(c, "):"))
 		return -1;
 	return 0;
 }
@@ -120,7 +123,7 @@ static bool val_is(const struct field *f, const char *val)
 
 static int field_decimal(const struct field *f, uint64_t max, uint64_t *out)
 {
-	struct cursor c = {f->val, f->val + f->val_len};
+	struct cursor c = { f->val, f->val + f->val_len };
 
 	if (f->quote || !take_decimal(&c, max, out) || c.p != c.end)
 		return -1;
@@ -409,7 +412,7 @@ static int marker_field(struct audit_record *r, const struct field *f)
 static int parse_marker(struct audit_record *r, struct cursor *c)
 {
 	const char *m = memmem(c->p, (size_t)(c->end - c->p), " msg='", 6);
-	struct field f = {.key = "msg", .key_len = 3, .quote = '\''};
+	struct field f = { .key = "msg", .key_len = 3, .quote = '\'' };
 
 	if (!m)
 		return 0;
@@ -471,7 +474,7 @@ static void find_abstract_socket(struct audit_record *r)
 int audit_record_parse(int type, const char *buf, size_t len,
 		       struct audit_record *r)
 {
-	struct cursor c = {buf, buf + len};
+	struct cursor c = { buf, buf + len };
 	int ret;
 
 	memset(r, 0, sizeof(*r));
@@ -509,7 +512,7 @@ int audit_record_parse(int type, const char *buf, size_t len,
 int audit_record_parse_line(const char *line, size_t len,
 			    struct audit_record *r)
 {
-	struct cursor c = {line, line + len};
+	struct cursor c = { line, line + len };
 	uint64_t type;
 
 	if (!take_decimal(&c, 65535, &type) || !skip_literal(&c, " "))

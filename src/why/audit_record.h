@@ -20,10 +20,10 @@
 #include <sys/types.h>
 
 /* Record types (linux/audit.h; Debian 12's header predates Landlock's). */
-#define AUDIT_REC_SYSCALL	  1300
-#define AUDIT_REC_EOE		  1320
-#define AUDIT_REC_TRUSTED_APP	  1121 /* what our end-of-run marker uses */
-#define AUDIT_REC_SECCOMP	  1326 /* a filter with SECCOMP_FILTER_FLAG_LOG */
+#define AUDIT_REC_SYSCALL 1300
+#define AUDIT_REC_EOE 1320
+#define AUDIT_REC_TRUSTED_APP 1121 /* what our end-of-run marker uses */
+#define AUDIT_REC_SECCOMP 1326 /* a filter's SECCOMP_FILTER_FLAG_LOG */
 #define AUDIT_REC_LANDLOCK_ACCESS 1423
 #define AUDIT_REC_LANDLOCK_DOMAIN 1424
 
@@ -61,11 +61,11 @@ struct audit_record {
 	uint64_t blocked_fs, blocked_net, blocked_scope;
 	unsigned blocked_other; /* enum audit_blocker */
 	enum audit_object object;
-	struct audit_str path; /* AUDIT_OBJ_PATH, AUDIT_OBJ_ABSTRACT */
-	bool has_inode;	       /* ino= came, after the path */
-	unsigned port;	       /* AUDIT_OBJ_PORT */
-	char addr[48];	       /* AUDIT_OBJ_PORT: printable address */
-	long opid;	       /* AUDIT_OBJ_TASK */
+	struct audit_str path;	/* AUDIT_OBJ_PATH, AUDIT_OBJ_ABSTRACT */
+	bool has_inode;		/* ino= came, after the path */
+	unsigned port;		/* AUDIT_OBJ_PORT */
+	char addr[48];		/* AUDIT_OBJ_PORT: printable address */
+	long opid;		/* AUDIT_OBJ_TASK */
 
 	/* AUDIT_LANDLOCK_DOMAIN */
 	bool allocated;	  /* status=allocated */

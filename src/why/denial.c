@@ -36,12 +36,7 @@ struct undecided_domain {
 	char exe[PATH_MAX + 1]; /* as struct audit_str */
 };
 
-#define LL_FS_MAKE_ANY                                                         \
-	(LL_FS_MAKE_CHAR | LL_FS_MAKE_DIR | LL_FS_MAKE_REG | LL_FS_MAKE_SOCK | \
-	 LL_FS_MAKE_FIFO | LL_FS_MAKE_BLOCK | LL_FS_MAKE_SYM)
-#define LL_FS_IN_DIR                                                           \
-	(LL_FS_MAKE_ANY | LL_FS_REMOVE_DIR | LL_FS_REMOVE_FILE | LL_FS_REFER)
-#define LL_FS_NEEDS_WRITE                                                      \
+#define LL_FS_NEEDS_WRITE \
 	(LL_FS_IN_DIR | LL_FS_WRITE_FILE | LL_FS_TRUNCATE | LL_FS_IOCTL_DEV)
 
 void denial_collector_init(struct denial_collector *c,
@@ -219,8 +214,8 @@ static size_t insert(struct denial_collector *c, struct denial *d)
 	}
 	if (c->ndenials == c->denials_cap) {
 		c->denials_cap = c->denials_cap ? 2 * c->denials_cap : 16;
-		c->denials =
-		    xrealloc(c->denials, c->denials_cap * sizeof(*c->denials));
+		c->denials = xrealloc(c->denials,
+				      c->denials_cap * sizeof(*c->denials));
 	}
 	c->denials[c->ndenials] = *d;
 	memset(d, 0, sizeof(*d));
@@ -286,13 +281,13 @@ static void access_record(struct denial_collector *c,
 		hold(c, r->domain, r->serial, &d);
 }
 
-static void add_domain(struct denial_collector *c, uint64_t id, const char *exe,
-		       bool nested)
+static void add_domain(struct denial_collector *c, uint64_t id,
+		       const char *exe, bool nested)
 {
 	if (c->ndomains == c->domains_cap) {
 		c->domains_cap = c->domains_cap ? 2 * c->domains_cap : 4;
-		c->domains =
-		    xrealloc(c->domains, c->domains_cap * sizeof(*c->domains));
+		c->domains = xrealloc(c->domains,
+				      c->domains_cap * sizeof(*c->domains));
 	}
 	c->domains[c->ndomains].id = id;
 	c->domains[c->ndomains].exe = xstrdup(exe);
@@ -389,8 +384,8 @@ static void syscall_record(struct denial_collector *c,
 static void seccomp_record(struct denial_collector *c,
 			   const struct audit_record *r)
 {
-	struct filter_call call = {.arch = r->arch, .nr = r->syscall};
-	struct denial d = {.class = DENIAL_FILTER, .count = 1};
+	struct filter_call call = { .arch = r->arch, .nr = r->syscall };
+	struct denial d = { .class = DENIAL_FILTER, .count = 1 };
 	const char *object;
 
 	if (!known_pid(c, r->pid) && c->owner_of(r->pid, c->arg) == PID_OTHER)
@@ -453,8 +448,8 @@ void denial_collector_feed(struct denial_collector *c, int type,
 static int compare_denials(const void *a, const void *b)
 {
 	const struct denial *x = a, *y = b;
-	size_t n =
-	    x->object_len < y->object_len ? x->object_len : y->object_len;
+	size_t n = x->object_len < y->object_len ? x->object_len :
+						   y->object_len;
 	int cmp;
 
 	if (x->nested != y->nested)
@@ -466,8 +461,8 @@ static int compare_denials(const void *a, const void *b)
 	cmp = memcmp(x->object, y->object, n);
 	if (cmp)
 		return cmp;
-	return x->object_len < y->object_len ? -1
-					     : x->object_len > y->object_len;
+	return x->object_len < y->object_len ? -1 :
+	       x->object_len > y->object_len;
 }
 
 void denial_collector_sort(struct denial_collector *c)
@@ -643,12 +638,12 @@ static void append_word(char *buf, size_t size, const char *word)
 static const char *fs_word(uint64_t bit)
 {
 	static const char *const words[] = {
-	    "execute",	      "write",		"read",
-	    "list",	      "remove dir",	"remove file",
-	    "create device",  "create dir",	"create file",
-	    "create socket",  "create fifo",	"create device",
-	    "create symlink", "link or rename", "truncate",
-	    "ioctl",	      "connect socket",
+		"execute",	   "write",	      "read",
+		"list",		   "remove dir",      "remove file",
+		"create device",   "create dir",      "create file",
+		"create socket",   "create fifo",     "create device",
+		"create symlink",  "link or rename",  "truncate",
+		"ioctl",	   "connect socket",
 	};
 
 	for (size_t i = 0; i < sizeof(words) / sizeof(*words); i++)
@@ -660,10 +655,10 @@ static const char *fs_word(uint64_t bit)
 void denial_rights(const struct denial *d, char *buf, size_t size)
 {
 	static const char *const words[] = {
-	    [DENIAL_BIND] = "bind",
-	    [DENIAL_CONNECT] = "connect",
-	    [DENIAL_SIGNAL] = "signal",
-	    [DENIAL_ABSTRACT] = "connect abstract socket",
+		[DENIAL_BIND] = "bind",
+		[DENIAL_CONNECT] = "connect",
+		[DENIAL_SIGNAL] = "signal",
+		[DENIAL_ABSTRACT] = "connect abstract socket",
 	};
 
 	uint64_t fs = d->fs;

@@ -18,6 +18,7 @@
 
 #include "audit_record.h"
 #include "filter_explain.h"
+#include "landlock.h"
 
 /* One kind of thing denied: what decides the option that allows it. */
 enum denial_class {
@@ -30,27 +31,35 @@ enum denial_class {
 	DENIAL_OTHER,	 /* ptrace, mount, or a right this version lacks */
 };
 
+/* The rights Landlock checks on the directory in which a name is made,
+ * removed, linked or renamed. */
+#define LL_FS_MAKE_ANY                                                  \
+	(LL_FS_MAKE_CHAR | LL_FS_MAKE_DIR | LL_FS_MAKE_REG | LL_FS_MAKE_SOCK | \
+	 LL_FS_MAKE_FIFO | LL_FS_MAKE_BLOCK | LL_FS_MAKE_SYM)
+#define LL_FS_IN_DIR (LL_FS_MAKE_ANY | LL_FS_REMOVE_DIR | LL_FS_REMOVE_FILE | \
+		      LL_FS_REFER)
+
 #define DENIAL_MAX_PROGRAMS 4
 
 /* Distinct denials, merged over records: one per class and object. */
 struct denial {
 	enum denial_class class;
-	uint64_t fs;		    /* DENIAL_FS: LL_FS_* bits denied */
-	unsigned other;		    /* DENIAL_OTHER: enum audit_blocker bits */
+	uint64_t fs;	 /* DENIAL_FS: LL_FS_* bits denied */
+	unsigned other;	 /* DENIAL_OTHER: enum audit_blocker bits */
 	enum filter_refusal filter; /* DENIAL_FILTER */
-	char *object; /* path, abstract socket name (may hold any byte
-		       * but NUL), or target command name */
+	char *object;	 /* path, abstract socket name (may hold any byte
+			  * but NUL), or target command name */
 	size_t object_len;
-	unsigned port; /* DENIAL_BIND, DENIAL_CONNECT */
-	char addr[48]; /* the first address seen with the port */
-	long opid;     /* DENIAL_SIGNAL, DENIAL_OTHER (ptrace) */
+	unsigned port;	 /* DENIAL_BIND, DENIAL_CONNECT */
+	char addr[48];	 /* the first address seen with the port */
+	long opid;	 /* DENIAL_SIGNAL, DENIAL_OTHER (ptrace) */
 	char *programs[DENIAL_MAX_PROGRAMS]; /* executables that hit it */
 	size_t nprograms;
 	bool more_programs;
 	bool program_guessed; /* programs[0] is the domain's creator, for
 			       * want of a SYSCALL record naming the process */
 	bool nested;	      /* denied by a sandbox nested in the run's */
-	unsigned long count;  /* records */
+	unsigned long count; /* records */
 };
 
 /* Whose is a process: the run's command, another of the run's tree
@@ -73,7 +82,7 @@ struct run_domain {
 struct denial_collector {
 	denial_pid_owner owner_of;
 	void *arg;
-	char marker[64]; /* the end-of-run marker's text, if any */
+	char marker[64];	/* the end-of-run marker's text, if any */
 	bool marker_seen;
 
 	struct run_domain *domains;
@@ -81,7 +90,7 @@ struct denial_collector {
 
 	struct denial *denials; /* distinct, in order of first sight */
 	size_t ndenials, denials_cap;
-	size_t *index; /* hash table over denials: index + 1 */
+	size_t *index;		/* hash table over denials: index + 1 */
 	size_t index_cap;
 
 	struct held_record *held; /* ring: denials of unknown domains */
@@ -90,7 +99,7 @@ struct denial_collector {
 	size_t pending_next;
 	struct undecided_domain *undecided; /* ring: creator gone */
 	size_t undecided_next;
-	unsigned long dropped; /* records given up on (held too long) */
+	unsigned long dropped;	/* records given up on (held too long) */
 	unsigned long malformed;
 
 	/* Processes known to be the run's, for records that name only a

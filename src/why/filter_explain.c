@@ -163,41 +163,41 @@ enum filter_refusal filter_refusal_of(const struct filter_call *c,
 static const struct {
 	const char *right, *object, *option, *text;
 } refusals[] = {
-    [FILTER_UNKNOWN] = {"system call", "refused by the filter", NULL,
+    [FILTER_UNKNOWN] = { "system call", "refused by the filter", NULL,
 			"no option known: a refusal this landshim "
-			"cannot name"},
-    [FILTER_UDP] = {"create socket", "UDP socket", NULL,
+			"cannot name" },
+    [FILTER_UDP] = { "create socket", "UDP socket", NULL,
 		    "--connect-udp PORTS (to send), --bind-udp PORTS "
-		    "(to receive): the ports are yours to choose"},
-    [FILTER_RAW] = {"create socket", "raw or ICMP socket",
-		    "--unrestricted-network", NULL},
-    [FILTER_UNIX] = {"create socket", "unix socket", "--unrestricted-unix",
-		     NULL},
-    [FILTER_INET_OR_UNIX] = {"create socket", "UDP, raw or unix socket", NULL,
+		    "(to receive): the ports are yours to choose" },
+    [FILTER_RAW] = { "create socket", "raw or ICMP socket",
+		    "--unrestricted-network", NULL },
+    [FILTER_UNIX] = { "create socket", "unix socket", "--unrestricted-unix",
+		     NULL },
+    [FILTER_INET_OR_UNIX] = { "create socket", "UDP, raw or unix socket", NULL,
 			     "--unrestricted-unix (a unix socket), "
 			     "--connect-udp PORTS (UDP) or "
-			     "--unrestricted-network (raw)"},
-    [FILTER_FAMILY] = {"create socket",
+			     "--unrestricted-network (raw)" },
+    [FILTER_FAMILY] = { "create socket",
 		       "socket of another family (packet, vsock...)",
-		       "--unrestricted-network", NULL},
-    [FILTER_PROTOCOL] = {"create socket", "MPTCP or SCTP socket",
-			 "--unrestricted-network", NULL},
-    [FILTER_SOCKET] = {"create socket", "socket (kind unseen)", NULL,
+		       "--unrestricted-network", NULL },
+    [FILTER_PROTOCOL] = { "create socket", "MPTCP or SCTP socket",
+			 "--unrestricted-network", NULL },
+    [FILTER_SOCKET] = { "create socket", "socket (kind unseen)", NULL,
 		       "--connect-udp PORTS (UDP), --unrestricted-unix "
-		       "(unix) or --unrestricted-network (others)"},
-    [FILTER_FASTOPEN] = {"send", "TCP Fast Open (MSG_FASTOPEN)",
-			 "--unrestricted-network", NULL},
-    [FILTER_IO_URING] = {"io_uring", "io_uring_setup", "--unrestricted-network",
-			 NULL},
-    [FILTER_TIOCSTI] = {"ioctl", "TIOCSTI or TIOCLINUX on a terminal", NULL,
+		       "(unix) or --unrestricted-network (others)" },
+    [FILTER_FASTOPEN] = { "send", "TCP Fast Open (MSG_FASTOPEN)",
+			 "--unrestricted-network", NULL },
+    [FILTER_IO_URING] = { "io_uring", "io_uring_setup", "--unrestricted-network",
+			 NULL },
+    [FILTER_TIOCSTI] = { "ioctl", "TIOCSTI or TIOCLINUX on a terminal", NULL,
 			"no option: a sandbox may never type into a "
-			"terminal"},
-    [FILTER_SETUID] = {"chmod", "setuid or setgid bit", NULL,
+			"terminal" },
+    [FILTER_SETUID] = { "chmod", "setuid or setgid bit", NULL,
 		       "no option: a sandbox may never make a file "
-		       "setuid or setgid"},
-    [FILTER_FOREIGN_ARCH] = {"system call", "32-bit or x32 system call", NULL,
+		       "setuid or setgid" },
+    [FILTER_FOREIGN_ARCH] = { "system call", "32-bit or x32 system call", NULL,
 			     "no option: the filter refuses system calls "
-			     "it cannot inspect"},
+			     "it cannot inspect" },
 };
 
 const char *filter_refusal_right(enum filter_refusal f)

@@ -72,13 +72,16 @@ static void find_write_trees(struct learn *ln)
 	/* The current directory, unless it holds secrets (a home). */
 	if (getcwd(cwd, sizeof(cwd)) && !secret_exposed_by(cwd, true))
 		add_write_tree(ln, cwd);
-	add_write_tree(ln, tmp && tmp[0] == '/' ? tmp : "/tmp");
+	tmp = tmp && tmp[0] == '/' ? tmp : "/tmp";
+	add_write_tree(ln, tmp);
+	if (!realpath(tmp, ln->tmpdir))
+		ln->tmpdir[0] = '\0';
 }
 
 bool learn_may_write(const struct learn *ln, const char *path)
 {
-	static const char *const harmless[] = {"/dev/null", "/dev/zero",
-					       "/dev/full"};
+	static const char *const harmless[] = { "/dev/null", "/dev/zero",
+					       "/dev/full" };
 
 	for (size_t i = 0; i < sizeof(harmless) / sizeof(*harmless); i++)
 		if (strcmp(path, harmless[i]) == 0)
@@ -219,21 +222,18 @@ static const char *why_not_path(struct learn *ln, const struct view *v,
 	return NULL;
 }
 
-/* The rule @t suggests, or @path (read-only) taught by @t. */
+/* The rule @t suggests, or @path (read-only), of @group, taught by @t. */
 static int add_path(struct learn *ln, const struct denial_text *t,
-		    const char *path)
+		    const char *path, const char *group)
 {
 	char origin[PATH_MAX + 512];
 
+	const char *why = path ? group : t->s.widened;
+	bool library = why && strstr(why, "library");
+
 	snprintf(origin, sizeof(origin), "--learn round %u: %s %s by %s%s%s",
-		 ln->round, t->rights,
-		 t->s.widened && strstr(t->s.widened, "library")
-		     ? "a library in it"
-		     : t->object,
-		 t->programs, t->s.widened || path ? "; " : "",
-		 path		? "needed with it"
-		 : t->s.widened ? t->s.widened
-				: "");
+		 ln->round, t->rights, library ? "a library in it" : t->object,
+		 t->programs, why ? "; " : "", why ? why : "");
 	return policy_add_path(&ln->l->policy,
 			       path ? (unsigned)LL_SET_RO : t->s.rule.set,
 			       path ? path : t->s.path, origin);
@@ -266,7 +266,7 @@ static bool add_group(struct learn *ln, const struct round *r,
 		if (secret_exposed_by(real, dir) ||
 		    !view_fs_denied(&r->now, real,
 				    ll_fs_rights(LL_SET_RO, dir)) ||
-		    add_path(ln, t, real) < 0)
+		    add_path(ln, t, real, name) < 0)
 			continue;
 		say("round %u: added --ro %s (%s %s by %s; %s)", ln->round,
 		    real, t->rights, t->object, t->programs, name);
@@ -313,15 +313,19 @@ static const char *write_tree_of(const struct learn *ln, const char *path)
 }
 
 /*
- * In the command's work space ($PWD, $TMPDIR, a tree granted for
- * writing), all of it: read, write and execute.  A build reads, writes
- * and runs there, one thing per round otherwise.
+ * In the command's work space ($PWD, a tree granted for writing, and
+ * $TMPDIR for what is written there), all of it: read, write and
+ * execute.  A build reads, writes and runs there, one thing per round
+ * otherwise.
  */
 static void widen_to_work_space(const struct learn *ln, struct suggestion *s)
 {
 	const char *tree = write_tree_of(ln, s->path);
 
-	if (!tree || secret_exposed_by(tree, true))
+	/* $TMPDIR is everyone's: only what is made there (temporary names)
+	 * stands for all of it. */
+	if (!tree || secret_exposed_by(tree, true) ||
+	    (!s->writes && !strcmp(tree, ln->tmpdir)))
 		return;
 	snprintf(s->path, sizeof(s->path), "%s", tree);
 	s->rule.set = LL_SET_RWX;
@@ -365,7 +369,7 @@ static int learn_path(struct learn *ln, const struct round *r,
 	}
 	if (!t->s.writes && add_group(ln, r, t))
 		return 1;
-	if (add_path(ln, t, NULL) < 0) {
+	if (add_path(ln, t, NULL, NULL) < 0) {
 		refuse(ln, t, ln->l->policy.err);
 		return 0;
 	}
@@ -428,7 +432,7 @@ static int learn_one(struct learn *ln, struct round *r, const struct denial *d)
 
 static size_t learn_round(struct learn *ln, struct denial_collector *c, int abi)
 {
-	struct round r = {.abi = abi};
+	struct round r = { .abi = abi };
 	size_t added = 0;
 
 	denial_collector_sort(c);

@@ -7,6 +7,7 @@
 #define LANDSHIM_LEARN_H
 
 #include <stdbool.h>
+#include <limits.h>
 #include <stdio.h>
 #include <sys/stat.h>
 
@@ -50,6 +51,7 @@ struct learn {
 	/* Where a round may gain write rights (resolved). */
 	char **write_trees;
 	size_t nwrite_trees;
+	char tmpdir[PATH_MAX]; /* $TMPDIR or /tmp, resolved */
 
 	struct learned_port *ports;
 	size_t nports;

@@ -207,7 +207,7 @@ static bool nested(const struct profiles *ps, size_t i)
 
 static void find_profiles(const struct learn *ln, struct profiles *ps)
 {
-	struct names files = {0};
+	struct names files = { 0 };
 	const struct policy *p = &ln->l->policy;
 
 	memset(ps, 0, sizeof(*ps));
@@ -275,7 +275,7 @@ static void put_string(FILE *f, const char *s)
 /* The variable a path is beneath, if any: the longest match. */
 static const char *path_variable(const char *path, size_t *len)
 {
-	static const char *const names[] = {"PWD", "HOME", "TMPDIR"};
+	static const char *const names[] = { "PWD", "HOME", "TMPDIR" };
 	const char *best = NULL;
 	char value[PATH_MAX], real[PATH_MAX];
 
@@ -381,8 +381,8 @@ static bool written_path(const struct learn *ln, const struct profiles *ps,
 static void put_paths(FILE *f, const struct learn *ln,
 		      const struct profiles *ps)
 {
-	static const unsigned sets[] = {LL_SET_RO, LL_SET_ROX, LL_SET_RW,
-					LL_SET_RWX, LL_SET_UNIX};
+	static const unsigned sets[] = { LL_SET_RO, LL_SET_ROX, LL_SET_RW,
+					LL_SET_RWX, LL_SET_UNIX };
 	const struct policy *p = &ln->l->policy;
 
 	for (size_t s = 0; s < sizeof(sets) / sizeof(*sets); s++) {
@@ -437,7 +437,7 @@ static size_t start_ports(const char *spec, const struct port_set *given,
 				continue;
 			*items = xrealloc(*items, (n + 1) * sizeof(**items));
 			(*items)[n++] = (struct port_item){
-			    (unsigned)port, "the starting policy"};
+			    (unsigned)port, "the starting policy" };
 		}
 		s = *end ? end + 1 : end;
 	}
@@ -457,7 +457,7 @@ static void put_ports(FILE *f, const struct learn *ln,
 			continue;
 		items = xrealloc(items, (n + 1) * sizeof(*items));
 		items[n++] =
-		    (struct port_item){ln->ports[i].port, ln->ports[i].origin};
+		    (struct port_item){ ln->ports[i].port, ln->ports[i].origin };
 	}
 	if (n)
 		fprintf(f, "%s = [\n", bind ? "bind_tcp" : "connect_tcp");
@@ -521,9 +521,9 @@ static void put_profiles(FILE *f, const struct profiles *ps)
 static void put_switches(FILE *f, const struct learn *ln,
 			 const struct profiles *ps)
 {
-	static const char *const classes[] = {"filesystem", "network", "scope"};
+	static const char *const classes[] = { "filesystem", "network", "scope" };
 	static const char *const flags[] = {
-	    "disable-originating", "enable-subprocesses", "disable-subdomains"};
+	    "disable-originating", "enable-subprocesses", "disable-subdomains" };
 	const struct policy *p = &ln->l->policy, *given = &ps->loaded;
 
 	put_names(f, "unrestricted", p->unrestricted & ~given->unrestricted,

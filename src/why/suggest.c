@@ -14,33 +14,33 @@
 
 /* Package trees: a file deeper than one level below one of these stands
  * for its package's directory. */
-static const char *const package_bases[] = {"/etc", "/opt", "/var/lib",
-					    "/var/cache"};
+static const char *const package_bases[] = { "/etc", "/opt", "/var/lib",
+					    "/var/cache" };
 
 /* What the system says about itself, read as a whole. */
 static const char *const info_trees[] = {
-    "/sys/fs/cgroup", "/sys/devices/system", "/sys/kernel/mm"};
+    "/sys/fs/cgroup", "/sys/devices/system", "/sys/kernel/mm" };
 
 /* Needs that come together: a program that reads one reads the others
  * next (and fails at each in turn, one --learn round each). */
-static const char *const resolver[] = {"/etc/hosts",	 "/etc/resolv.conf",
+static const char *const resolver[] = { "/etc/hosts",	 "/etc/resolv.conf",
 				       "/etc/host.conf", "/etc/nsswitch.conf",
-				       "/etc/gai.conf",	 NULL};
-static const char *const tls[] = {"/etc/ssl/openssl.cnf", "/etc/ssl/certs",
-				  NULL};
-static const char *const users[] = {"/etc/passwd", "/etc/group",
-				    "/etc/nsswitch.conf", NULL};
+				       "/etc/gai.conf",	 NULL };
+static const char *const tls[] = { "/etc/ssl/openssl.cnf", "/etc/ssl/certs",
+				  NULL };
+static const char *const users[] = { "/etc/passwd", "/etc/group",
+				    "/etc/nsswitch.conf", NULL };
 static const char *const sysinfo[] = {
-    "/proc", "/sys/fs/cgroup", "/sys/devices/system", "/sys/kernel/mm", NULL};
+    "/proc", "/sys/fs/cgroup", "/sys/devices/system", "/sys/kernel/mm", NULL };
 
 static const struct {
 	const char *name;
 	const char *const *members;
 } groups[] = {
-    {"the resolver's configuration", resolver},
-    {"TLS's configuration and certificates", tls},
-    {"users and groups", users},
-    {"what the system says about itself", sysinfo},
+    {"the resolver's configuration", resolver },
+    {"TLS's configuration and certificates", tls },
+    {"users and groups", users },
+    {"what the system says about itself", sysinfo },
 };
 
 const char *need_group(const char *path, const char *const **members)

@@ -58,7 +58,7 @@ static const long traced_calls[] = {
 static void install_filter(void)
 {
 	struct sock_filter f[4 + NCALLS + 2];
-	struct sock_fprog prog = {.len = sizeof(f) / sizeof(*f), .filter = f};
+	struct sock_fprog prog = { .len = sizeof(f) / sizeof(*f), .filter = f };
 	size_t n = 0;
 
 	f[n++] = (struct sock_filter)BPF_STMT(
@@ -233,7 +233,7 @@ static struct tracee *after_exec(struct trace *t, struct tracee *te)
 static bool filter_refusal(struct trace *t, const struct tracee *te)
 {
 	struct user_regs_struct regs;
-	struct filter_call call = {.has_args = true};
+	struct filter_call call = { .has_args = true };
 	siginfo_t si;
 
 	if (ptrace(PTRACE_GETSIGINFO, te->pid, 0, &si) < 0 ||

@@ -36,12 +36,6 @@
 #define __NR_openat2 437
 #endif
 
-#define LL_FS_MAKE_ANY                                                         \
-	(LL_FS_MAKE_CHAR | LL_FS_MAKE_DIR | LL_FS_MAKE_REG | LL_FS_MAKE_SOCK | \
-	 LL_FS_MAKE_FIFO | LL_FS_MAKE_BLOCK | LL_FS_MAKE_SYM)
-#define LL_FS_IN_DIR                                                           \
-	(LL_FS_MAKE_ANY | LL_FS_REMOVE_DIR | LL_FS_REMOVE_FILE | LL_FS_REFER)
-
 /* One failed call being decoded. */
 struct call {
 	struct trace *t;
@@ -56,8 +50,8 @@ struct call {
 
 static ssize_t peek(pid_t pid, uint64_t addr, void *buf, size_t len)
 {
-	struct iovec local = {buf, len};
-	struct iovec remote = {(void *)(uintptr_t)addr, len};
+	struct iovec local = { buf, len };
+	struct iovec remote = { (void *)(uintptr_t)addr, len };
 
 	return process_vm_readv(pid, &local, 1, &remote, 1, 0);
 }
@@ -193,7 +187,7 @@ static void report(struct call *x, struct denial *d)
 static bool need_fs(struct call *x, const char *path, uint64_t need)
 {
 	uint64_t denied = view_fs_denied(&x->t->view, path, need);
-	struct denial d = {.class = DENIAL_FS, .count = 1};
+	struct denial d = { .class = DENIAL_FS, .count = 1 };
 
 	if (!denied || refused_outside(path, denied))
 		return false;
@@ -423,7 +417,7 @@ static void ioctl_call(struct call *x)
 static void port_denial(struct call *x, enum denial_class class,
 			const struct sockaddr_storage *ss)
 {
-	struct denial d = {.class = class, .count = 1};
+	struct denial d = { .class = class, .count = 1 };
 	const void *addr;
 
 	if (ss->ss_family == AF_INET) {
@@ -462,7 +456,7 @@ static void unix_denial(struct call *x, const struct sockaddr_un *un,
 	if (n == 0 || n > sizeof(un->sun_path))
 		return;
 	if (un->sun_path[0] == '\0') {
-		struct denial d = {.class = DENIAL_ABSTRACT, .count = 1};
+		struct denial d = { .class = DENIAL_ABSTRACT, .count = 1 };
 
 		if (bind || x->err != EPERM ||
 		    !(x->t->view.scoped & LL_SCOPE_ABSTRACT_UNIX_SOCKET))
@@ -491,7 +485,7 @@ static void unix_denial(struct call *x, const struct sockaddr_un *un,
 static void sockaddr_call(struct call *x, uint64_t addr, uint64_t len,
 			  bool bind)
 {
-	struct sockaddr_storage ss = {0};
+	struct sockaddr_storage ss = { 0 };
 
 	if (!addr || len < sizeof(sa_family_t) || len > sizeof(ss) ||
 	    peek(x->pid, addr, &ss, len) != (ssize_t)len)
@@ -542,7 +536,7 @@ static void comm_of(pid_t pid, char *buf, size_t size)
 /* A signal to a process outside the sandbox, one landshim may signal. */
 static void signal_call(struct call *x, long target)
 {
-	struct denial d = {.class = DENIAL_SIGNAL, .count = 1};
+	struct denial d = { .class = DENIAL_SIGNAL, .count = 1 };
 	char comm[64];
 
 	if (target <= 0 || x->err != EPERM ||
@@ -557,7 +551,7 @@ static void signal_call(struct call *x, long target)
 
 static void other_call(struct call *x, unsigned blocker, long target)
 {
-	struct denial d = {.class = DENIAL_OTHER, .count = 1};
+	struct denial d = { .class = DENIAL_OTHER, .count = 1 };
 	char comm[64] = "";
 
 	if (x->err != EPERM)
@@ -698,7 +692,7 @@ static void other_calls(struct call *x)
 
 void trace_failed_call(struct trace *t, const struct tracee *te, int err)
 {
-	struct call x = {t, te->pid, te->nr, te->args, err, ""};
+	struct call x = { t, te->pid, te->nr, te->args, err, "" };
 
 	/* Landlock refuses files with EACCES, or EXDEV for a move; EPERM is
 	 * its answer for signals, ptrace, mounts, abstract sockets. */
@@ -709,9 +703,9 @@ void trace_failed_call(struct trace *t, const struct tracee *te, int err)
 void trace_filter_refusal(struct trace *t, pid_t pid,
 			  const struct filter_call *call)
 {
-	struct call x = {t, pid, call->nr, call->args, call->err, ""};
-	struct filter_context ctx = {.abi = t->view.abi};
-	struct denial d = {.class = DENIAL_FILTER, .count = 1};
+	struct call x = { t, pid, call->nr, call->args, call->err, "" };
+	struct filter_context ctx = { .abi = t->view.abi };
+	struct denial d = { .class = DENIAL_FILTER, .count = 1 };
 	const char *object;
 
 	d.filter = filter_refusal_of(call, &ctx);

@@ -122,9 +122,9 @@ static void fatal(int sig)
 
 static void take_faults(void)
 {
-	static const int faults[] = {SIGSEGV, SIGBUS,  SIGFPE, SIGILL,
-				     SIGABRT, SIGTRAP, SIGSYS};
-	struct sigaction sa = {.sa_handler = fatal, .sa_flags = SA_RESETHAND};
+	static const int faults[] = { SIGSEGV, SIGBUS,  SIGFPE, SIGILL,
+				     SIGABRT, SIGTRAP, SIGSYS };
+	struct sigaction sa = { .sa_handler = fatal, .sa_flags = SA_RESETHAND };
 
 	sigemptyset(&sa.sa_mask);
 	for (size_t i = 0; i < sizeof(faults) / sizeof(*faults); i++)
@@ -260,7 +260,7 @@ static void kill_descendant(struct watch *w, pid_t pid)
  */
 static void reap(struct watch *w)
 {
-	siginfo_t si = {0};
+	siginfo_t si = { 0 };
 
 	if (!w->child_done &&
 	    waitid(P_PID, (id_t)w->child, &si, WEXITED | WNOHANG | WNOWAIT) ==
@@ -359,8 +359,8 @@ static void end_leftovers(struct watch *w)
 
 static void wait_for_tree(struct watch *w, struct denial_collector *c)
 {
-	struct pollfd fds[2] = {{w->signal_fd, POLLIN, 0},
-				{w->traced ? -1 : w->reader.fd, POLLIN, 0}};
+	struct pollfd fds[2] = { {w->signal_fd, POLLIN, 0 },
+				{w->traced ? -1 : w->reader.fd, POLLIN, 0} };
 	long deadline = -1;
 
 	update(w);
@@ -390,7 +390,7 @@ static void wait_for_tree(struct watch *w, struct denial_collector *c)
 /* Records written before the marker arrive before it. */
 static void drain(struct watch *w, struct denial_collector *c)
 {
-	struct pollfd pfd = {w->reader.fd, POLLIN, 0};
+	struct pollfd pfd = { w->reader.fd, POLLIN, 0 };
 	long deadline = now_ms() + DRAIN_TIMEOUT_MS, left;
 
 	read_records(w, c);
