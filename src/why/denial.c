@@ -73,6 +73,7 @@ void denial_collector_free(struct denial_collector *c)
 	free(c->undecided);
 	free(c->domains);
 	free(c->pids);
+	free(c->unowned);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -377,6 +378,19 @@ static void syscall_record(struct denial_collector *c,
 	}
 }
 
+/* Kept for denial_collector_finish(): a few, the run's most likely. */
+#define UNOWNED_MAX 256
+
+static void hold_unowned(struct denial_collector *c,
+			 const struct audit_record *r)
+{
+	if (c->nunowned == UNOWNED_MAX)
+		return;
+	if (!c->unowned)
+		c->unowned = xcalloc(UNOWNED_MAX, sizeof(*c->unowned));
+	c->unowned[c->nunowned++] = *r;
+}
+
 /*
  * A call the filter refused, by a process of the run: one still in its
  * tree, or one known from its other records.  (Records name no domain.)
@@ -388,13 +402,28 @@ static void seccomp_record(struct denial_collector *c,
 	struct denial d = { .class = DENIAL_FILTER, .count = 1 };
 	const char *object;
 
-	if (!known_pid(c, r->pid) && c->owner_of(r->pid, c->arg) == PID_OTHER)
+	if (!known_pid(c, r->pid) && c->owner_of(r->pid, c->arg) == PID_OTHER) {
+		hold_unowned(c, r);
 		return;
+	}
 	add_pid(c, r->pid);
 	d.filter = filter_refusal_of(&call, &c->filter_ctx);
 	object = filter_refusal_object(d.filter);
 	denial_set_object(&d, object, strlen(object));
 	denial_collector_take(c, &d, r->exe.s);
+}
+
+void denial_collector_finish(struct denial_collector *c)
+{
+	size_t n = c->nunowned;
+
+	c->nunowned = UNOWNED_MAX; /* nothing held again */
+	for (size_t i = 0; i < n; i++)
+		if (c->owner_of(c->unowned[i].pid, c->arg) != PID_OTHER)
+			seccomp_record(c, &c->unowned[i]);
+	free(c->unowned);
+	c->unowned = NULL;
+	c->nunowned = 0;
 }
 
 void denial_collector_take(struct denial_collector *c, struct denial *d,

@@ -106,6 +106,8 @@ struct denial_collector {
 	 * process (AUDIT_SECCOMP): the run's domains' creators and denied. */
 	pid_t *pids;
 	size_t npids, pids_cap;
+	struct audit_record *unowned; /* AUDIT_SECCOMP of no known process */
+	size_t nunowned;
 	struct filter_context filter_ctx; /* set by the caller */
 };
 
@@ -128,6 +130,10 @@ void denial_collector_feed(struct denial_collector *c, int type,
 void denial_collector_take(struct denial_collector *c, struct denial *d,
 			   const char *exe);
 void denial_set_object(struct denial *d, const char *s, size_t len);
+
+/* The run is over: the records held for want of their process are
+ * judged again (owner_of knows every process of the run by then). */
+void denial_collector_finish(struct denial_collector *c);
 
 /* Sort the denials for the report: by class, then object. */
 void denial_collector_sort(struct denial_collector *c);

@@ -14,5 +14,6 @@ src_why_libwhy_la_SOURCES = \
 # The launcher's --why and --learn modes (they call its launch steps).
 src_landshim_SOURCES += src/why/why.c src/why/why.h src/why/watch.c \
 	src/why/learn.c src/why/learn.h src/why/learn_file.c \
+	src/why/procevents.c src/why/procevents.h \
 	src/why/trace.c src/why/trace.h src/why/trace_call.c
 src_landshim_LDADD += src/why/libwhy.la src/core/libcore.la

@@ -139,6 +139,27 @@ static int call_path(const struct call *x, long dirfd, uint64_t addr,
 	return 0;
 }
 
+/*
+ * @abs resolved as the kernel resolved it for the tracee: a /proc/self
+ * met on the way (/proc/mounts is a link to self/mounts) is the
+ * tracee's, not this process's.
+ */
+static void resolve(const struct call *x, const char *abs, bool follow,
+		    struct path_info *r)
+{
+	char self[32], rest[PATH_MAX];
+	size_t n;
+
+	path_resolve(abs, follow, r);
+	n = (size_t)snprintf(self, sizeof(self), "/proc/%d", (int)getpid());
+	if (strncmp(r->path, self, n) != 0 ||
+	    (r->path[n] != '/' && r->path[n] != '\0'))
+		return;
+	snprintf(rest, sizeof(rest), "/proc/%d%s", (int)trace_tgid(x->pid),
+		 r->path + n);
+	snprintf(r->path, sizeof(r->path), "%s", rest);
+}
+
 static void parent_dir(const char *path, char *out)
 {
 	const char *slash = strrchr(path, '/');
@@ -242,7 +263,7 @@ static void open_call(struct call *x, long dirfd, uint64_t addr, uint64_t flags)
 
 	if ((flags & O_PATH) || call_path(x, dirfd, addr, false, abs) < 0)
 		return;
-	path_resolve(abs,
+	resolve(x, abs,
 		     !(flags & O_NOFOLLOW) &&
 			 !((flags & O_CREAT) && (flags & O_EXCL)),
 		     &r);
@@ -309,12 +330,12 @@ static void exec_call(struct call *x, long dirfd, uint64_t addr, long flags)
 
 	if (call_path(x, dirfd, addr, flags & AT_EMPTY_PATH, abs) < 0)
 		return;
-	path_resolve(abs, !(flags & AT_SYMLINK_NOFOLLOW), &r);
+	resolve(x, abs, !(flags & AT_SYMLINK_NOFOLLOW), &r);
 	if (need_fs(x, r.path, LL_FS_EXECUTE | LL_FS_READ_FILE))
 		return;
 	/* The program may run: then its interpreter may not. */
 	if (interpreter(r.path, interp)) {
-		path_resolve(interp, true, &ri);
+		resolve(x, interp, true, &ri);
 		need_fs(x, ri.path, LL_FS_EXECUTE | LL_FS_READ_FILE);
 	}
 }
@@ -327,7 +348,7 @@ static void make_call(struct call *x, long dirfd, uint64_t addr, uint64_t right)
 
 	if (call_path(x, dirfd, addr, false, abs) < 0)
 		return;
-	path_resolve(abs, false, &r);
+	resolve(x, abs, false, &r);
 	need_in_dir(x, r.path, right);
 }
 
@@ -338,7 +359,7 @@ static void unlink_call(struct call *x, long dirfd, uint64_t addr, bool is_dir)
 
 	if (call_path(x, dirfd, addr, false, abs) < 0)
 		return;
-	path_resolve(abs, false, &r);
+	resolve(x, abs, false, &r);
 	need_in_dir(x, r.path, is_dir ? LL_FS_REMOVE_DIR : LL_FS_REMOVE_FILE);
 }
 
@@ -362,8 +383,8 @@ static void rename_call(struct call *x, long olddir, uint64_t oldp, long newdir,
 	if (call_path(x, olddir, oldp, false, old_abs) < 0 ||
 	    call_path(x, newdir, newp, false, new_abs) < 0)
 		return;
-	path_resolve(old_abs, link && (flags & AT_SYMLINK_FOLLOW), &o);
-	path_resolve(new_abs, false, &n);
+	resolve(x, old_abs, link && (flags & AT_SYMLINK_FOLLOW), &o);
+	resolve(x, new_abs, false, &n);
 	if (!o.exists)
 		return;
 	parent_dir(o.path, from);
@@ -393,7 +414,7 @@ static void truncate_call(struct call *x, long dirfd, uint64_t addr, bool by_fd)
 	if (by_fd ? fd_path(x->pid, (int)dirfd, abs, sizeof(abs))
 		  : call_path(x, AT_FDCWD, addr, false, abs))
 		return;
-	path_resolve(abs, true, &r);
+	resolve(x, abs, true, &r);
 	if (!r.is_dir)
 		need_fs(x, r.path, LL_FS_TRUNCATE);
 }
@@ -407,7 +428,7 @@ static void ioctl_call(struct call *x)
 	    fd_path(x->pid, (int)x->a[0], abs, sizeof(abs)) < 0 ||
 	    abs[0] != '/')
 		return;
-	path_resolve(abs, true, &r);
+	resolve(x, abs, true, &r);
 	if (S_ISCHR(r.mode) || S_ISBLK(r.mode))
 		need_fs(x, r.path, LL_FS_IOCTL_DEV);
 }
@@ -475,7 +496,7 @@ static void unix_denial(struct call *x, const struct sockaddr_un *un,
 		return;
 	else
 		strcat(strcat(abs, "/"), name);
-	path_resolve(abs, !bind, &r);
+	resolve(x, abs, !bind, &r);
 	if (bind)
 		need_in_dir(x, r.path, LL_FS_MAKE_SOCK);
 	else

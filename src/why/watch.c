@@ -92,6 +92,7 @@ static void choose_source(struct watch *w, struct launch *l)
 		die("%s", l->policy.err);
 	l->policy.filter_log = true;
 	fatal_session = &w->session;
+	proc_events_open(&w->procs);
 }
 
 const char *watch_source(const struct watch *w)
@@ -138,6 +139,7 @@ void watch_start(struct watch *w, struct launch *l, const char *who)
 	memset(w, 0, sizeof(*w));
 	w->who = who;
 	w->l = l;
+	w->procs.fd = -1;
 	w->recount = true;
 	w->wait_ms = 1000 * (l->wait_given ? l->wait_seconds : DEFAULT_WAIT_S);
 	check_can_report(l, who);
@@ -160,8 +162,10 @@ void watch_start(struct watch *w, struct launch *l, const char *who)
 
 void watch_end(struct watch *w)
 {
-	if (!w->traced)
+	if (!w->traced) {
 		audit_end(&w->reader, &w->session);
+		proc_events_close(&w->procs);
+	}
 	fatal_session = NULL;
 	close(w->signal_fd);
 	sigprocmask(SIG_SETMASK, &w->old_mask, NULL);
@@ -202,6 +206,8 @@ static enum pid_owner owner_of(pid_t pid, void *arg)
 
 	if (pid == w->child)
 		return PID_COMMAND;
+	if (pid != self && proc_events_known(&w->procs, pid))
+		return PID_TREE;
 	for (int depth = 0; pid > 1 && depth < 4096; depth++) {
 		if (pid == self || pid == w->child)
 			return PID_TREE;
@@ -359,8 +365,9 @@ static void end_leftovers(struct watch *w)
 
 static void wait_for_tree(struct watch *w, struct denial_collector *c)
 {
-	struct pollfd fds[2] = { {w->signal_fd, POLLIN, 0 },
-				{w->traced ? -1 : w->reader.fd, POLLIN, 0} };
+	struct pollfd fds[3] = { { w->signal_fd, POLLIN, 0 },
+				 { w->traced ? -1 : w->reader.fd, POLLIN, 0 },
+				 { w->traced ? -1 : w->procs.fd, POLLIN, 0 } };
 	long deadline = -1;
 
 	update(w);
@@ -378,8 +385,10 @@ static void wait_for_tree(struct watch *w, struct denial_collector *c)
 			}
 			timeout = (int)left;
 		}
-		if (poll(fds, 2, timeout) < 0 && errno != EINTR)
+		if (poll(fds, 3, timeout) < 0 && errno != EINTR)
 			die_with_error("poll");
+		if (fds[2].revents)
+			proc_events_read(&w->procs);
 		if (fds[1].revents)
 			read_records(w, c);
 		if (fds[0].revents)
@@ -410,6 +419,8 @@ static void drain(struct watch *w, struct denial_collector *c)
 			 "(filtered by an audit rule?): the last denials may "
 			 "be missing",
 			 w->who);
+	proc_events_read(&w->procs);
+	denial_collector_finish(c);
 }
 
 static void init_collector(struct watch *w, struct launch *l,
@@ -449,6 +460,8 @@ int watch_run(struct watch *w, struct launch *l, struct denial_collector *c)
 	w->killed_by = 0;
 	if (w->traced)
 		trace_begin(&w->trace, &l->policy, w->abi, c);
+	else
+		proc_events_reset(&w->procs, getpid());
 	w->child = fork();
 	if (w->child < 0)
 		die_with_error("fork");

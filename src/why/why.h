@@ -15,6 +15,7 @@
 #include "audit.h"
 #include "denial.h"
 #include "launch.h"
+#include "procevents.h"
 #include "suggest.h"
 #include "trace.h"
 
@@ -42,6 +43,7 @@ struct watch {
 	const char *why_traced; /* why not the audit records, or NULL */
 	struct audit_reader reader;
 	struct audit_session session;
+	struct proc_events procs; /* the tree's processes (audit) */
 	struct trace trace;
 	int signal_fd;
 	sigset_t old_mask;
