@@ -322,10 +322,11 @@ static void widen_to_work_space(const struct learn *ln, struct suggestion *s)
 {
 	const char *tree = write_tree_of(ln, s->path);
 
-	/* $TMPDIR is everyone's: only what is made there (temporary names)
-	 * stands for all of it. */
+	/* $TMPDIR is everyone's: only what is made in it (temporary names,
+	 * in it or in a directory gone since) stands for all of it. */
 	if (!tree || secret_exposed_by(tree, true) ||
-	    (!s->writes && !strcmp(tree, ln->tmpdir)))
+	    (!strcmp(tree, ln->tmpdir) &&
+	     (!s->writes || strcmp(s->path, ln->tmpdir) != 0)))
 		return;
 	snprintf(s->path, sizeof(s->path), "%s", tree);
 	s->rule.set = LL_SET_RWX;

@@ -325,16 +325,35 @@ static void put_comment(FILE *f, const char *text)
 		denial_escape(text, strlen(text), buf, sizeof(buf)));
 }
 
-/* The comment on line @line of @text, or NULL. */
-static char *line_comment(const char *text, unsigned line)
+/* Line @line of @text, or NULL. */
+static const char *line_of(const char *text, unsigned line)
 {
-	const char *s = text, *end, *hash;
-	bool quoted = false;
+	const char *s = text;
 
 	for (unsigned n = 1; s && n < line; n++) {
 		s = strchr(s, '\n');
 		s = s ? s + 1 : NULL;
 	}
+	return s;
+}
+
+/* Does line @line start with @prefix, blanks aside? */
+static bool line_starts(const char *text, unsigned line, const char *prefix)
+{
+	const char *s = line_of(text, line);
+
+	if (!s)
+		return false;
+	s += strspn(s, " \t");
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* The comment on line @line of @text, or NULL. */
+static char *line_comment(const char *text, unsigned line)
+{
+	const char *s = line_of(text, line), *end, *hash;
+	bool quoted = false;
+
 	if (!s)
 		return NULL;
 	end = strchrnul(s, '\n');
@@ -359,8 +378,13 @@ static char *comment_of(const struct learn *ln, const char *origin)
 	char *comment = NULL;
 
 	if (origin_file(origin, file, &line) &&
-	    strcmp(file, ln->file.path) == 0 && ln->file.text)
+	    strcmp(file, ln->file.path) == 0 && ln->file.text) {
 		comment = line_comment(ln->file.text, line);
+		/* libconfig may name the line after a list's last item. */
+		if (!comment && line > 1 &&
+		    line_starts(ln->file.text, line, "]"))
+			comment = line_comment(ln->file.text, line - 1);
+	}
 	return comment ? comment : xstrdup(origin);
 }
 
@@ -676,6 +700,7 @@ void learn_file_write(struct learn *ln)
 		die_with_error("--learn: %s", f->name);
 	if (!unchanged(f)) {
 		fwrite(buf, 1, len, stdout);
+		fflush(stdout);
 		die("--learn: %s: %s during the run: not replaced; what was "
 		    "learned is on standard output",
 		    f->name, f->existed ? "changed" : "created by another");
@@ -685,6 +710,7 @@ void learn_file_write(struct learn *ln)
 		int err = errno;
 
 		fwrite(buf, 1, len, stdout);
+		fflush(stdout);
 		errno = err;
 		die_with_error("--learn: %s: cannot write (what was learned is "
 			       "on standard output)",

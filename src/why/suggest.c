@@ -181,20 +181,6 @@ static bool widen_under_home(const char *path, char *out)
 	       strcmp(real, "/") != 0 && package_dir(path, real, out);
 }
 
-static bool widen_temporary(const char *path, char *out)
-{
-	const char *tmp = getenv("TMPDIR");
-	char real[PATH_MAX], dir[PATH_MAX];
-
-	if (!realpath(tmp && tmp[0] == '/' ? tmp : "/tmp", real))
-		return false;
-	dir_of(path, dir);
-	if (strcmp(dir, real) != 0 || !usable_dir(real))
-		return false;
-	snprintf(out, PATH_MAX, "%s", real);
-	return true;
-}
-
 /*
  * The wider directory @s->path stands for, if any; @exec: the set gains
  * execute (libraries).
@@ -221,8 +207,6 @@ static const char *widen(struct suggestion *s, bool *exec)
 		dir_of(s->path, out);
 		*exec = true;
 		why = "a library's directory";
-	} else if (widen_temporary(s->path, out)) {
-		why = "a temporary file";
 	} else {
 		for (size_t i = 0;
 		     !why && i < sizeof(package_bases) / sizeof(*package_bases);

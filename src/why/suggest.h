@@ -12,7 +12,6 @@
  *  - beneath /etc, /opt, /var/lib and the home directory, a file deeper
  *    than one level becomes its package's directory (/etc/java-17-openjdk)
  *    when no secret lies beneath, else the nearest one that has none;
- *  - a file directly in $TMPDIR (a temporary name) becomes $TMPDIR;
  *  - a path that no longer exists becomes its nearest existing directory;
  *  - everything resolved: the rule names what the kernel will open, and
  *    the secrets check sees through every symbolic link.
