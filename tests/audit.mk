@@ -22,5 +22,5 @@ tests_helpers_filterstub_SOURCES = tests/helpers/filterstub.c
 tests_helpers_auditstate_SOURCES = tests/helpers/auditstate.c
 tests_helpers_auditstate_LDADD = src/why/libwhy.la src/core/libcore.la
 
-TESTS += tests/e2e/why.bats tests/e2e/learn.bats
+TESTS += tests/e2e/why.bats tests/e2e/learn.bats tests/e2e/learn-real.bats
 EXTRA_DIST += tests/e2e/audit.bash
