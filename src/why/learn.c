@@ -245,7 +245,7 @@ static int add_path(struct learn *ln, const struct denial_text *t,
  * added too unless a member covers it.  True if the group took it.
  */
 static bool add_group(struct learn *ln, const struct round *r,
-		      const struct denial_text *t)
+		      const struct denial_text *t, int *added)
 {
 	const char *const *members;
 	const char *name = need_group(t->s.path, &members);
@@ -270,10 +270,9 @@ static bool add_group(struct learn *ln, const struct round *r,
 			continue;
 		say("round %u: added --ro %s (%s %s by %s; %s)", ln->round,
 		    real, t->rights, t->object, t->programs, name);
+		(*added)++;
 	}
-	if (!covered)
-		return false;
-	return true;
+	return covered;
 }
 
 static int add_port(struct learn *ln, const struct denial_text *t)
@@ -336,12 +335,13 @@ static void widen_to_work_space(const struct learn *ln, struct suggestion *s)
 	s->widened = "the command's work space";
 }
 
-/* A path's rule: learned (1), or said why not (0). */
+/* A path's rules: how many were learned (0: said why not). */
 static int learn_path(struct learn *ln, const struct round *r,
 		      struct denial_text *t)
 {
 	char buf[PATH_MAX + 256];
 	const char *why_not;
+	int added = 0;
 
 	widen_to_work_space(ln, &t->s);
 	/* Allowed by a rule this round learned for another denial. */
@@ -368,15 +368,15 @@ static int learn_path(struct learn *ln, const struct round *r,
 			  "the policy grants for writing");
 		return 0;
 	}
-	if (!t->s.writes && add_group(ln, r, t))
-		return 1;
+	if (!t->s.writes && add_group(ln, r, t, &added))
+		return added;
 	if (add_path(ln, t, NULL, NULL) < 0) {
 		refuse(ln, t, ln->l->policy.err);
-		return 0;
+		return added;
 	}
 	say("round %u: added %s (%s %s by %s)", ln->round, t->option, t->rights,
 	    t->object, t->programs);
-	return 1;
+	return added + 1;
 }
 
 static int learn_port(struct learn *ln, const struct denial_text *t)
@@ -399,7 +399,7 @@ static int learn_port(struct learn *ln, const struct denial_text *t)
 	return 1;
 }
 
-/* Learn from one denial: 1 if a rule was added. */
+/* Learn from one denial: how many rules were added. */
 static int learn_one(struct learn *ln, struct round *r, const struct denial *d)
 {
 	struct denial_text t;
