@@ -202,10 +202,45 @@ static void merge(struct denial *into, struct denial *d)
 }
 
 /* Add @d (taken over) and return its index among the denials. */
+/*
+ * /proc/1234/maps of every process of the run is one need: "/proc/PID/maps"
+ * (and /proc/PID/task/PID/...), one row, not one per process.
+ */
+static void fold_pids(struct denial *d)
+{
+	char folded[PATH_MAX + 1], *out = folded;
+	const char *s = d->object, *end = d->object + d->object_len;
+	bool changed = false;
+
+	if (d->class != DENIAL_FS || d->object_len > PATH_MAX ||
+	    strncmp(d->object, "/proc/", 6) != 0)
+		return;
+	while (s < end) {
+		size_t n = strspn(s + 1, "0123456789");
+
+		/* A component of digits right after /proc/ or .../task/. */
+		if (*s == '/' && n && (s + 1 + n == end || s[1 + n] == '/') &&
+		    (s == d->object + 5 ||
+		     (out - folded >= 5 && !memcmp(out - 5, "/task", 5)))) {
+			memcpy(out, "/PID", 4);
+			out += 4;
+			s += 1 + n;
+			changed = true;
+			continue;
+		}
+		*out++ = *s++;
+	}
+	if (!changed)
+		return;
+	free(d->object);
+	denial_set_object(d, folded, (size_t)(out - folded));
+}
+
 static size_t insert(struct denial_collector *c, struct denial *d)
 {
 	size_t *slot;
 
+	fold_pids(d);
 	if (2 * (c->ndenials + 1) > c->index_cap)
 		index_grow(c);
 	slot = index_slot(c, d);

@@ -56,13 +56,6 @@ static int send_flags_arg(long nr)
 	}
 }
 
-bool filter_may_refuse(long nr)
-{
-	return nr == __NR_socket || nr == __NR_io_uring_setup ||
-	       nr == __NR_ioctl || chmod_mode_arg(nr) >= 0 ||
-	       send_flags_arg(nr) >= 0;
-}
-
 static enum filter_refusal inet_socket(uint64_t type, uint64_t protocol)
 {
 	switch (type & SOCK_TYPE_MASK) {

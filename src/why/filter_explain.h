@@ -64,9 +64,6 @@ struct filter_context {
 enum filter_refusal filter_refusal_of(const struct filter_call *c,
 				      const struct filter_context *ctx);
 
-/* Is this system call one the filter may refuse (of the native arch)? */
-bool filter_may_refuse(long nr);
-
 /* Words for the report: the right ("create socket") and the object. */
 const char *filter_refusal_right(enum filter_refusal f);
 const char *filter_refusal_object(enum filter_refusal f);

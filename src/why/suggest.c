@@ -94,7 +94,8 @@ static const char *base_name(const char *path)
 	return slash ? slash + 1 : path;
 }
 
-/* "/proc/123/maps", "/proc/self/...": a process's own entries. */
+/* "/proc/123/maps", "/proc/PID/maps" (a denial's, folded), "/proc/self":
+ * a process's own entries. */
 static bool is_process_entry(const char *path)
 {
 	const char *s = path + 6;
@@ -103,7 +104,8 @@ static bool is_process_entry(const char *path)
 	if (strncmp(path, "/proc/", 6) != 0)
 		return false;
 	n = strcspn(s, "/");
-	return is_digits(s, n) || (n == 4 && !strncmp(s, "self", 4)) ||
+	return is_digits(s, n) || (n == 3 && !strncmp(s, "PID", 3)) ||
+	       (n == 4 && !strncmp(s, "self", 4)) ||
 	       (n == 11 && !strncmp(s, "thread-self", 11));
 }
 

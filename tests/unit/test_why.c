@@ -154,6 +154,38 @@ static void test_seccomp_denials(size_t n)
 	denial_collector_free(&c);
 }
 
+/* Every process's /proc/PID/... is one denial. */
+static void take_path(struct denial_collector *c, const char *path)
+{
+	struct denial d = { .class = DENIAL_FS, .fs = LL_FS_READ_FILE,
+			    .count = 1 };
+
+	denial_set_object(&d, path, strlen(path));
+	denial_collector_take(c, &d, "/usr/bin/ls");
+}
+
+static void test_pids_folded(void)
+{
+	struct denial_collector c;
+
+	denial_collector_init(&c, nobody_s, NULL);
+	take_path(&c, "/proc/123/maps");
+	take_path(&c, "/proc/456/maps");
+	take_path(&c, "/proc/123/task/124/stat");
+	take_path(&c, "/proc/12ab/x");
+	take_path(&c, "/proc/cpuinfo");
+	take_path(&c, "/proc/123");
+	is_int(c.ndenials, 5, "two processes' maps: one denial");
+	is_str(c.denials[0].object, "/proc/PID/maps", "/proc/PID/maps");
+	is_int(c.denials[0].count, 2, "seen twice");
+	is_str(c.denials[1].object, "/proc/PID/task/PID/stat",
+	       "a thread's entries too");
+	is_str(c.denials[2].object, "/proc/12ab/x", "not a pid: kept");
+	is_str(c.denials[3].object, "/proc/cpuinfo", "not a process's: kept");
+	is_str(c.denials[4].object, "/proc/PID", "the directory itself");
+	denial_collector_free(&c);
+}
+
 /* ---- Calls as the tracer sees them ---- */
 
 static enum filter_refusal seen(long nr, int err, uint64_t a0, uint64_t a1,
@@ -246,9 +278,6 @@ static void test_filter_refusals(void)
 	option = filter_refusal_option(FILTER_SETUID, &text);
 	ok(!option && !strncmp(text, "no option", 9),
 	   "setuid chmod cannot be lifted");
-	ok(filter_may_refuse(SYS_socket) && filter_may_refuse(SYS_ioctl) &&
-		   !filter_may_refuse(SYS_openat),
-	   "the calls the filter may refuse");
 }
 
 /* ---- Paths ---- */
@@ -332,6 +361,8 @@ static void test_suggestions(void)
 	   "/proc/PID/mounts -> --ro /proc, with its caveat");
 	suggestion("/proc/999999999/maps", LL_FS_READ_FILE, &s);
 	ok(!strcmp(s.path, "/proc"), "a process gone: still /proc");
+	suggestion("/proc/PID/maps", LL_FS_READ_FILE, &s);
+	ok(!strcmp(s.path, "/proc") && s.caveat, "folded: /proc");
 
 	suggestion("/usr/lib/x86_64-linux-gnu/libc.so.6",
 		   LL_FS_READ_FILE | LL_FS_EXECUTE, &s);
@@ -391,6 +422,7 @@ int main(void)
 
 	test_seccomp_records(n);
 	test_seccomp_denials(n);
+	test_pids_folded();
 	test_filter_refusals();
 	make_tree();
 	test_resolve();
