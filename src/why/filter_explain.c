@@ -11,12 +11,16 @@
 
 #include "filter_explain.h"
 
-/* Debian 12's headers lack some. */
-#ifndef __NR_io_uring_setup
-#define __NR_io_uring_setup 425
+/* Debian 12's headers may lack them; the same numbers on every arch. */
+#ifdef __NR_io_uring_setup
+#define NR_IO_URING_SETUP __NR_io_uring_setup
+#else
+#define NR_IO_URING_SETUP 425
 #endif
-#ifndef __NR_fchmodat2
-#define __NR_fchmodat2 452
+#ifdef __NR_fchmodat2
+#define NR_FCHMODAT2 __NR_fchmodat2
+#else
+#define NR_FCHMODAT2 452
 #endif
 #ifndef IPPROTO_MPTCP
 #define IPPROTO_MPTCP 262
@@ -36,7 +40,7 @@ static int chmod_mode_arg(long nr)
 	case __NR_fchmod:
 		return 1;
 	case __NR_fchmodat:
-	case __NR_fchmodat2:
+	case NR_FCHMODAT2:
 		return 2;
 	default:
 		return -1;
@@ -136,7 +140,7 @@ enum filter_refusal filter_refusal_of(const struct filter_call *c,
 		return FILTER_FOREIGN_ARCH;
 	if (c->nr == __NR_socket)
 		return socket_refusal(c, ctx);
-	if (c->nr == __NR_io_uring_setup && refused_with(c, ENOSYS))
+	if (c->nr == NR_IO_URING_SETUP && refused_with(c, ENOSYS))
 		return FILTER_IO_URING;
 	if (c->nr == __NR_ioctl && refused_with(c, EPERM) &&
 	    (!c->has_args || (c->args[1] & 0xffffffff) == TIOCSTI_CMD ||

@@ -28,28 +28,32 @@
 #include "log.h"
 #include "trace.h"
 
-#ifndef __NR_openat2
-#define __NR_openat2 437
+/* Debian 12's headers may lack it; the same number on every arch. */
+#ifdef __NR_openat2
+#define NR_OPENAT2 __NR_openat2
+#else
+#define NR_OPENAT2 437
 #endif
 
 /* The calls whose failures the sandbox may explain. */
 static const long traced_calls[] = {
 #ifdef __NR_open
-    __NR_open,	    __NR_creat,	   __NR_mkdir,	   __NR_mknod,	   __NR_unlink,
-    __NR_rmdir,	    __NR_rename,   __NR_link,	   __NR_symlink,
+	__NR_open, __NR_creat, __NR_mkdir, __NR_mknod, __NR_unlink,
+	__NR_rmdir, __NR_rename, __NR_link, __NR_symlink,
 #endif
-    __NR_openat,    __NR_openat2,  __NR_execve,	   __NR_execveat,  __NR_mkdirat,
-    __NR_mknodat,   __NR_unlinkat, __NR_renameat,  __NR_renameat2, __NR_linkat,
-    __NR_symlinkat, __NR_truncate, __NR_ftruncate, __NR_connect,   __NR_bind,
-    __NR_sendto,    __NR_sendmsg,  __NR_ioctl,	   __NR_kill,	   __NR_tkill,
-    __NR_tgkill,    __NR_ptrace,   __NR_mount,	   __NR_umount2,
+	__NR_openat, NR_OPENAT2, __NR_execve, __NR_execveat, __NR_mkdirat,
+	__NR_mknodat, __NR_unlinkat, __NR_renameat, __NR_renameat2,
+	__NR_linkat, __NR_symlinkat, __NR_truncate, __NR_ftruncate,
+	__NR_connect, __NR_bind, __NR_sendto, __NR_sendmsg, __NR_ioctl,
+	__NR_kill, __NR_tkill, __NR_tgkill, __NR_ptrace, __NR_mount,
+	__NR_umount2,
 };
 
 #define NCALLS (sizeof(traced_calls) / sizeof(*traced_calls))
 
-#define TRACE_OPTIONS                                                          \
-	(PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK |    \
-	 PTRACE_O_TRACECLONE | PTRACE_O_TRACEEXEC | PTRACE_O_TRACESECCOMP |    \
+#define TRACE_OPTIONS                                                    \
+	(PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | \
+	 PTRACE_O_TRACECLONE | PTRACE_O_TRACEEXEC | PTRACE_O_TRACESECCOMP | \
 	 PTRACE_O_EXITKILL)
 
 /* ---- The child ---- */

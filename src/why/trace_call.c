@@ -24,7 +24,6 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
-#include <sys/uio.h>
 #include <sys/un.h>
 #include <unistd.h>
 
@@ -32,8 +31,11 @@
 #include "log.h"
 #include "trace.h"
 
-#ifndef __NR_openat2
-#define __NR_openat2 437
+/* Debian 12's headers may lack it; the same number on every arch. */
+#ifdef __NR_openat2
+#define NR_OPENAT2 __NR_openat2
+#else
+#define NR_OPENAT2 437
 #endif
 
 /* One failed call being decoded. */
@@ -48,12 +50,22 @@ struct call {
 
 /* ---- The tracee's memory and descriptors ---- */
 
+/* Read the tracee's memory at @addr (its /proc/PID/mem: ptrace access). */
 static ssize_t peek(pid_t pid, uint64_t addr, void *buf, size_t len)
 {
-	struct iovec local = { buf, len };
-	struct iovec remote = { (void *)(uintptr_t)addr, len };
+	char path[64];
+	ssize_t n;
+	int fd;
 
-	return process_vm_readv(pid, &local, 1, &remote, 1, 0);
+	if (addr > (uint64_t)INT64_MAX - len)
+		return -1;
+	snprintf(path, sizeof(path), "/proc/%d/mem", (int)pid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	n = pread(fd, buf, len, (off_t)addr);
+	close(fd);
+	return n;
 }
 
 /* A NUL-terminated string, read up to page ends (the next page may not be
@@ -286,7 +298,7 @@ static void open_call(struct call *x, long dirfd, uint64_t addr, uint64_t flags)
 
 static void openat2_call(struct call *x)
 {
-	struct open_how how;
+	struct open_how how = { 0 };
 
 	if (peek(x->pid, x->a[2], &how, sizeof(how)) == (ssize_t)sizeof(how))
 		open_call(x, (long)x->a[0], x->a[1], how.flags);
@@ -310,10 +322,10 @@ static bool interpreter(const char *prog, char *out)
 		return false;
 	n = read(fd, head, sizeof(head) - 1);
 	close(fd);
+	head[n > 0 ? n : 0] = '\0';
 	if (n > 2 && head[0] == '#' && head[1] == '!') {
 		char *s = head + 2;
 
-		head[n] = '\0';
 		s += strspn(s, " \t");
 		s[strcspn(s, " \t\n")] = '\0';
 		snprintf(out, PATH_MAX, "%s", s);
@@ -491,11 +503,14 @@ static void unix_denial(struct call *x, const struct sockaddr_un *un,
 		 un->sun_path);
 	if (name[0] == '/')
 		snprintf(abs, sizeof(abs), "%s", name);
-	else if (fd_path(x->pid, AT_FDCWD, abs, sizeof(abs)) < 0 ||
-		 strlen(abs) + strlen(name) + 2 > sizeof(abs))
-		return;
-	else
-		strcat(strcat(abs, "/"), name);
+	else {
+		char cwd[PATH_MAX];
+
+		if (fd_path(x->pid, AT_FDCWD, cwd, sizeof(cwd)) < 0 ||
+		    (size_t)snprintf(abs, sizeof(abs), "%s/%s", cwd, name) >=
+			    sizeof(abs))
+			return;
+	}
 	resolve(x, abs, !bind, &r);
 	if (bind)
 		need_in_dir(x, r.path, LL_FS_MAKE_SOCK);
@@ -521,7 +536,7 @@ static void sockaddr_call(struct call *x, uint64_t addr, uint64_t len,
 
 static void sendmsg_call(struct call *x)
 {
-	struct msghdr m;
+	struct msghdr m = { 0 };
 
 	if (peek(x->pid, x->a[1], &m, sizeof(m)) == (ssize_t)sizeof(m))
 		sockaddr_call(x, (uint64_t)(uintptr_t)m.msg_name, m.msg_namelen,
@@ -629,7 +644,7 @@ static bool files_call(struct call *x)
 	case __NR_openat:
 		open_call(x, (long)a[0], a[1], a[2]);
 		return true;
-	case __NR_openat2:
+	case NR_OPENAT2:
 		openat2_call(x);
 		return true;
 	case __NR_execve:
@@ -691,12 +706,8 @@ static void other_calls(struct call *x)
 		sendmsg_call(x);
 		break;
 	case __NR_kill:
-		signal_call(x, (long)(int)a[0]);
-		break;
 	case __NR_tkill:
-		signal_call(x, (long)(int)a[0]);
-		break;
-	case __NR_tgkill:
+	case __NR_tgkill: /* the process, or the thread, first */
 		signal_call(x, (long)(int)a[0]);
 		break;
 	case __NR_ptrace:

@@ -139,9 +139,15 @@ static void resolve_dir(const char *dir, char *out)
 		*slash = '\0';
 		cut = (size_t)(slash - head);
 	}
-	if (dir[cut] && strlen(out) + strlen(dir + cut) < PATH_MAX)
-		strcat(strcmp(out, "/") ? out : (out[0] = '\0', out),
-		       dir + cut);
+	if (dir[cut]) {
+		char resolved[PATH_MAX];
+
+		snprintf(resolved, sizeof(resolved), "%s", out);
+		if ((size_t)snprintf(out, PATH_MAX, "%s%s",
+				     strcmp(resolved, "/") ? resolved : "",
+				     dir + cut) >= PATH_MAX)
+			snprintf(out, PATH_MAX, "%s", resolved);
+	}
 }
 
 static void set_info(struct path_info *r)
