@@ -507,9 +507,7 @@ int learn_main(struct launch *l)
 
 	watch_start(&w, l, "--learn");
 	if (w.why_traced)
-		say("%s: tracing the command instead (--why-source audit as "
-		    "root is exact)",
-		    w.why_traced);
+		say("%s", w.why_traced);
 	say("runs the command up to %u time%s, %s: after each run, what it "
 	    "was denied is allowed by the narrowest rule, until a run needs "
 	    "nothing new",

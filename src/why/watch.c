@@ -71,17 +71,21 @@ static void choose_source(struct watch *w, struct launch *l)
 			    w->abi < 1 ? "no Landlock" : "an older ABI");
 		w->traced = true;
 		w->why_traced = "this kernel's Landlock writes no audit "
-				"records (ABI 7)";
+				"records (ABI 7, Linux 6.15): tracing the "
+				"command instead";
 	}
 	if (!w->traced && audit_start(&w->reader, &w->session, w->who) < 0) {
 		if (want_audit)
 			audit_refuse(w->who, errno);
 		w->traced = true;
-		w->why_traced = errno == EPERM || errno == EACCES
-				    ? "reading the kernel's audit records "
-				      "needs root"
-				    : "the kernel's audit records cannot be "
-				      "read here";
+		w->why_traced = errno == EPERM || errno == EACCES ?
+					"reading the kernel's audit records "
+					"needs root: tracing the command "
+					"instead (--why-source audit as root "
+					"is exact)" :
+					"the kernel's audit records cannot be "
+					"read here: tracing the command "
+					"instead";
 	}
 	if (w->traced) {
 		l->policy.filter_trap = true;

@@ -12,7 +12,6 @@
 #include <string.h>
 
 #include "log.h"
-#include "secrets.h"
 #include "why.h"
 
 #define TEXT_MAX (4 * PATH_MAX + 64)
@@ -217,10 +216,7 @@ static void report(const struct watch *w, struct denial_collector *c)
 static void say_source(const struct watch *w)
 {
 	if (w->why_traced)
-		fprintf(stderr,
-			"landshim: --why: %s: tracing the command instead "
-			"(--why-source audit as root is exact)\n",
-			w->why_traced);
+		fprintf(stderr, "landshim: --why: %s\n", w->why_traced);
 }
 
 int why_main(struct launch *l)

@@ -40,7 +40,7 @@ struct watch {
 	struct launch *l;
 	int abi;
 	bool traced;		/* the ptrace source, not the audit records */
-	const char *why_traced; /* why not the audit records, or NULL */
+	const char *why_traced; /* why not the audit records: a sentence */
 	struct audit_reader reader;
 	struct audit_session session;
 	struct proc_events procs; /* the tree's processes (audit) */
