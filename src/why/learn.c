@@ -60,6 +60,27 @@ static void add_write_tree(struct learn *ln, const char *path)
 	ln->write_trees[ln->nwrite_trees++] = xstrdup(real);
 }
 
+/*
+ * $PWD or $TMPDIR may be a work space unless it holds secrets (a home) or
+ * is the system's (the command started in /etc or /usr).
+ */
+static bool work_space(const char *path)
+{
+	static const char *const system[] = { "/usr",  "/etc",	 "/boot",
+					       "/sys",  "/proc", "/dev",
+					       "/bin",  "/sbin", "/lib",
+					       "/lib64", "/lib32", "/var/lib",
+					       "/run" };
+	char real[PATH_MAX];
+
+	if (!realpath(path, real) || secret_exposed_by(real, true))
+		return false;
+	for (size_t i = 0; i < sizeof(system) / sizeof(*system); i++)
+		if (path_beneath(real, system[i]))
+			return false;
+	return true;
+}
+
 static void find_write_trees(struct learn *ln)
 {
 	const struct policy *p = &ln->l->policy;
@@ -69,11 +90,11 @@ static void find_write_trees(struct learn *ln)
 	for (size_t i = 0; i < p->npaths; i++)
 		if (p->paths[i].set & LL_SET_WRITE)
 			add_write_tree(ln, p->paths[i].path);
-	/* The current directory, unless it holds secrets (a home). */
-	if (getcwd(cwd, sizeof(cwd)) && !secret_exposed_by(cwd, true))
+	if (getcwd(cwd, sizeof(cwd)) && work_space(cwd))
 		add_write_tree(ln, cwd);
 	tmp = tmp && tmp[0] == '/' ? tmp : "/tmp";
-	add_write_tree(ln, tmp);
+	if (work_space(tmp))
+		add_write_tree(ln, tmp);
 	if (!realpath(tmp, ln->tmpdir))
 		ln->tmpdir[0] = '\0';
 }

@@ -189,6 +189,15 @@ rules_of() {
 	[ ! -e "$TREE/other/x" ]
 }
 
+@test "learn: run from a system directory, no write is learned there" {
+	cd /usr/share # no secret beneath, but the system's
+	run "$LAUNCHER" --learn "$CONF" --profile shell -- \
+		sh -c "echo x > /usr/share/landshim-test-$$"
+	[ ! -e "/usr/share/landshim-test-$$" ]
+	grep -q "to add by hand: --rw /usr/share (create file in /usr/share by dash)" <<<"$output"
+	! rules_of "$CONF" | grep -q '"\$PWD"'
+}
+
 @test "learn: a symbolic link swapped in gets nothing: secrets are checked on the resolved path" {
 	# The command may write $TREE/rw; it asks to run a file there (rw
 	# lacks execute), then makes the file a link to /etc and reads through
