@@ -6,7 +6,7 @@
 pkglib_LTLIBRARIES += shim/liblandshim.la
 SHIM_CORE = src/core/carve.c src/core/elfdeps.c src/core/landlock.c \
 	src/core/ldcache.c src/core/log.c src/core/path.c src/core/policy.c \
-	src/core/policy_env.c src/core/policy_program.c src/core/suggest.c
+	src/core/policy_env.c src/core/policy_program.c src/core/spelling.c
 shim_liblandshim_la_SOURCES = shim/shim.c shim/shim.h shim/expand.c \
 	shim/libc/libc.h shim/libc/alloc.c shim/libc/format.c \
 	shim/libc/misc.c shim/libc/string.c shim/libc/sys.c $(SHIM_CORE)

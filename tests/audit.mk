@@ -7,11 +7,20 @@ TESTS += tests/unit/test_audit
 EXTRA_DIST += tests/unit/fixtures/kinds.audit \
 	tests/unit/fixtures/run-concurrent.audit
 
+# The filter's refusals, the rules suggested, paths resolved.
+check_PROGRAMS += tests/unit/test_why
+tests_unit_test_why_SOURCES = tests/unit/test_why.c tests/unit/tap.h
+tests_unit_test_why_LDADD = src/why/libwhy.la src/core/libcore.la
+TESTS += tests/unit/test_why
+EXTRA_DIST += tests/unit/fixtures/seccomp.audit
+
 # The program --why and --learn look at, and the audit switch for asserts.
-check_PROGRAMS += tests/helpers/workload tests/helpers/auditstate
+check_PROGRAMS += tests/helpers/workload tests/helpers/auditstate \
+	tests/helpers/filterstub
 tests_helpers_workload_SOURCES = tests/helpers/workload.c
+tests_helpers_filterstub_SOURCES = tests/helpers/filterstub.c
 tests_helpers_auditstate_SOURCES = tests/helpers/auditstate.c
 tests_helpers_auditstate_LDADD = src/why/libwhy.la src/core/libcore.la
 
-TESTS += tests/e2e/why.bats tests/e2e/learn.bats
+TESTS += tests/e2e/why.bats tests/e2e/learn.bats tests/e2e/learn-real.bats
 EXTRA_DIST += tests/e2e/audit.bash

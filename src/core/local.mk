@@ -10,7 +10,7 @@ src_core_libcore_la_SOURCES = \
 	src/core/path.c src/core/path.h \
 	src/core/policy.c src/core/policy.h src/core/policy_program.c \
 	src/core/policy_env.c src/core/rawsys.h \
-	src/core/suggest.c src/core/suggest.h
+	src/core/spelling.c src/core/spelling.h
 
 # Config files (libconfig): linked by the launcher and the tests, and by the
 # shim's config module (shim/local.mk); never by the shim itself.

@@ -57,8 +57,21 @@ struct policy {
 	bool ignore_missing;		/* every path is optional */
 	bool add_exec;			/* rox on the program's file */
 	bool ldd;			/* rox on its interpreter and libs */
+	/*
+	 * --why and --learn: how the seccomp filter (src/filter) shows the
+	 * calls it refuses.  filter_log: SECCOMP_FILTER_FLAG_LOG, an
+	 * AUDIT_SECCOMP record each.  filter_trap: SECCOMP_RET_TRAP with
+	 * POLICY_FILTER_TRAP_TAG | errno as data, instead of
+	 * SECCOMP_RET_ERRNO | errno; landshim, tracing the command, turns the
+	 * SIGSYS into that errno (fail closed: untraced, SIGSYS kills).
+	 */
+	bool filter_log;
+	bool filter_trap;
 	char err[512];
 };
+
+#define POLICY_FILTER_TRAP_TAG 0xa000U	 /* in si_errno of the SIGSYS */
+#define POLICY_FILTER_TRAP_ERRNO 0x0fffU /* the errno beside the tag */
 
 /* What policy_apply() will enforce on a kernel of a given ABI. */
 struct policy_plan {

@@ -8,7 +8,7 @@
 
 #include "log.h"
 #include "policy.h"
-#include "suggest.h"
+#include "spelling.h"
 
 typedef int (*env_setter)(struct policy *p, const char *name,
 			  const char *value);

@@ -29,7 +29,7 @@
 #include "log.h"
 #include "policy.h"
 #include "policy_file.h"
-#include "suggest.h"
+#include "spelling.h"
 
 #define MAX_DEPTH 16
 #define MAX_FILE_SIZE (1 << 20)

@@ -54,6 +54,8 @@ int main(int argc, char **argv)
 	case LAUNCH_WHY:
 	case LAUNCH_LEARN:
 		launch_load_policy(&l);
+		if (l.mode == LAUNCH_LEARN)
+			learn_prepare(&l);
 		launch_prepare(&l);
 		secrets_warn_uncarved(&l.policy);
 		code = l.mode == LAUNCH_WHY ? why_main(&l) : learn_main(&l);

@@ -82,6 +82,10 @@ struct launch {
 	unsigned learn_rounds;	/* --rounds N; 0: the default */
 	bool allow_secrets;	/* --allow-secrets */
 	const char *library_opt; /* --library PATH */
+	bool learn_network;	/* --learn-network: ports become rules */
+	bool wait_given;	/* --wait N: the grace period after the */
+	unsigned wait_seconds;	/* command exits (else the default) */
+	const char *why_source; /* --why-source audit|ptrace; NULL: best */
 
 	/* Filled by launch_prepare(). */
 	char *library; /* the shim, for --print-env and --explain */

@@ -21,7 +21,7 @@
 #include "log.h"
 #include "policy.h"
 #include "policy_file.h"
-#include "suggest.h"
+#include "spelling.h"
 
 enum option_when {
 	WHEN_PARSED, /* at once, while parsing */
@@ -159,23 +159,65 @@ static int opt_mode(struct launch *l, const struct launch_option *o,
 static int opt_learn(struct launch *l, const struct launch_option *o,
 		     const char *value)
 {
+	/* "--learn -- cmd" took "--" for FILE. */
+	if (value[0] == '-')
+		return policy_error(&l->policy,
+				    "\"%s\": expected the FILE to write first "
+				    "(--learn FILE -- COMMAND)",
+				    value);
 	l->learn_file = value;
 	return opt_mode(l, o, value);
+}
+
+/* Decimal digits only, at most @max. */
+static int parse_count(struct launch *l, const char *value, long max,
+		       const char *what, unsigned *out)
+{
+	char *end;
+	long n = strtol(value, &end, 10);
+
+	if (value[0] < '0' || value[0] > '9' || *end || n > max)
+		return policy_error(&l->policy, "\"%s\": expected %s", value,
+				    what);
+	*out = (unsigned)n;
+	return 0;
+}
+
+static int opt_wait(struct launch *l, const struct launch_option *o,
+		    const char *value)
+{
+	(void)o;
+	l->wait_given = true;
+	return parse_count(l, value, 3600, "a number of seconds, 0 to 3600",
+			   &l->wait_seconds);
+}
+
+static int opt_why_source(struct launch *l, const struct launch_option *o,
+			  const char *value)
+{
+	(void)o;
+	if (strcmp(value, "audit") != 0 && strcmp(value, "ptrace") != 0)
+		return policy_error(&l->policy,
+				    "\"%s\": expected audit (the kernel's "
+				    "records, root) or ptrace (tracing the "
+				    "command)",
+				    value);
+	l->why_source = value;
+	return 0;
 }
 
 static int opt_rounds(struct launch *l, const struct launch_option *o,
 		      const char *value)
 {
-	char *end;
-	long n = strtol(value, &end, 10);
-
 	(void)o;
-	if (value[0] < '0' || value[0] > '9' || *end || n < 1 || n > 100)
+	if (parse_count(l, value, 100, "a number of rounds, 1 to 100",
+			&l->learn_rounds) < 0)
+		return -1;
+	if (l->learn_rounds == 0)
 		return policy_error(&l->policy,
 				    "\"%s\": expected a number of rounds, "
 				    "1 to 100",
 				    value);
-	l->learn_rounds = (unsigned)n;
 	return 0;
 }
 
@@ -295,6 +337,9 @@ static const struct launch_option options[] = {
 	  LAUNCH_LEARN },
 	WITH_ARG("rounds", WHEN_PARSED, opt_rounds),
 	SWITCH("allow-secrets", allow_secrets),
+	SWITCH("learn-network", learn_network),
+	WITH_ARG("wait", WHEN_PARSED, opt_wait),
+	WITH_ARG("why-source", WHEN_PARSED, opt_why_source),
 	MODE("check", LAUNCH_CHECK),
 	MODE("list-profiles", LAUNCH_LIST_PROFILES),
 	MODE("print-env", LAUNCH_PRINT_ENV),
@@ -353,14 +398,21 @@ void launch_usage(void)
 	      "  --explain             print the resolved policy, run nothing\n"
 	      "  --why                 run COMMAND, then list what it was "
 	      "denied and the\n"
-	      "                        option that allows each (root)\n"
+	      "                        option that allows each\n"
 	      "  --learn FILE          run COMMAND until it needs nothing "
 	      "new, widening\n"
-	      "                        the policy; write it to FILE (root)\n"
+	      "                        the policy; write it to FILE\n"
 	      "  --rounds N            --learn runs COMMAND at most N times "
 	      "(5)\n"
 	      "  --allow-secrets       --learn may allow paths holding "
 	      "secrets\n"
+	      "  --learn-network       --learn allows the ports it sees "
+	      "(else: to review)\n"
+	      "  --wait N              after COMMAND exits, wait N seconds "
+	      "for what it\n"
+	      "                        left running (2), then end it\n"
+	      "  --why-source SOURCE   audit (the kernel's records, root) or "
+	      "ptrace\n"
 	      "  --check               print what this kernel enforces\n"
 	      "  --print-env           print export lines for a wrapper "
 	      "script\n"
@@ -466,9 +518,16 @@ static void check_command(struct launch *l)
 	default:
 		break;
 	}
-	if ((l->learn_rounds || l->allow_secrets) && l->mode != LAUNCH_LEARN)
+	if ((l->learn_rounds || l->allow_secrets || l->learn_network) &&
+	    l->mode != LAUNCH_LEARN)
 		die("--%s: only with --learn",
-		    l->learn_rounds ? "rounds" : "allow-secrets");
+		    l->learn_rounds	 ? "rounds" :
+		    l->allow_secrets ? "allow-secrets" :
+				       "learn-network");
+	if ((l->wait_given || l->why_source) && l->mode != LAUNCH_LEARN &&
+	    l->mode != LAUNCH_WHY)
+		die("--%s: only with --why or --learn",
+		    l->wait_given ? "wait" : "why-source");
 	if (l->mode == LAUNCH_PRINT_ENV &&
 	    (l->clear_env || l->nenv_opts || l->nkeep_fds))
 		die("--print-env: --clear-env, --env and --keep-fd cannot be "

@@ -159,30 +159,29 @@ int audit_send_marker(const char *text)
 
 /* ---- The reader ---- */
 
-/* Returns 0, or the errno of a bind refused for want of CAP_AUDIT_READ. */
-static int open_reader(struct audit_reader *r, const char *who)
+/* Returns 0, or -1 with errno: no audit here, or no CAP_AUDIT_READ. */
+static int open_reader(struct audit_reader *r)
 {
 	struct sockaddr_nl sa = { .nl_family = AF_NETLINK,
-				  .nl_groups = 1 << (AUDIT_NLGRP_READLOG - 1) };
-	int size = READER_BUFFER;
+				 .nl_groups = 1 << (AUDIT_NLGRP_READLOG - 1) };
+	int size = READER_BUFFER, err;
 
 	r->overrun = false;
 	r->fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC | SOCK_NONBLOCK,
 		       NETLINK_AUDIT);
 	if (r->fd < 0)
-		die_with_error("%s: cannot open an audit socket (is the kernel "
-			       "built with CONFIG_AUDIT?)",
-			       who);
+		return -1;
 	/* Records come in bursts; a small buffer would drop some. */
 	if (setsockopt(r->fd, SOL_SOCKET, SO_RCVBUFFORCE, &size,
 		       sizeof(size)) < 0)
 		setsockopt(r->fd, SOL_SOCKET, SO_RCVBUF, &size, sizeof(size));
 	if (bind(r->fd, (struct sockaddr *)&sa, sizeof(sa)) == 0)
 		return 0;
-	if (errno != EPERM && errno != EACCES)
-		die_with_error("%s: cannot join the audit multicast group",
-			       who);
-	return errno;
+	err = errno;
+	close(r->fd);
+	r->fd = -1;
+	errno = err;
+	return -1;
 }
 
 static void deliver(const char *buf, int len, audit_record_fn fn, void *arg)
@@ -266,9 +265,12 @@ static bool state_says_on(int fd)
 	return pread(fd, buf, 2, 0) == 2 && memcmp(buf, "on", 2) == 0;
 }
 
-static void state_write(int fd, bool on)
+static void state_write(const struct audit_session *s, bool on)
 {
-	if (ftruncate(fd, 0) < 0 || (on && pwrite(fd, "on\n", 3, 0) != 3))
+	int fd = s->state_fd;
+
+	if ((ftruncate(fd, 0) < 0 || (on && pwrite(fd, "on\n", 3, 0) != 3)) &&
+	    !s->quiet)
 		log_warn("%s: %s", STATE_FILE, strerror(errno));
 }
 
@@ -278,7 +280,7 @@ static void switch_on(struct audit_session *s)
 		die_with_error("%s: cannot switch auditing on", s->who);
 	log_info("%s: audit switched on for this run", s->who);
 	if (s->state_fd >= 0)
-		state_write(s->state_fd, true);
+		state_write(s, true);
 	else
 		s->switched_on = true;
 }
@@ -289,20 +291,36 @@ static void switch_off(struct audit_session *s)
 	struct audit_status st;
 
 	if (get_status(&st) < 0) {
-		log_warn("%s: cannot read the audit state to restore it: %s",
-			 s->who, strerror(errno));
+		if (!s->quiet)
+			log_warn("%s: cannot read the audit state to restore "
+				 "it: %s",
+				 s->who, strerror(errno));
 		return;
 	}
 	if (st.pid != 0 || st.enabled != 1)
 		return;
-	if (audit_set_enabled(0) < 0)
+	if (audit_set_enabled(0) < 0 && !s->quiet)
 		log_warn("%s: cannot switch auditing back off: %s", s->who,
 			 strerror(errno));
-	else
+	else if (!s->quiet)
 		log_info("%s: audit switched back off", s->who);
 }
 
-static void begin(struct audit_session *s, const struct audit_status *st)
+/*
+ * The state says "on" while no other run needs it: a run was killed before
+ * it could switch auditing back off.  This run's end repairs that.
+ */
+static void say_if_left_on(const struct audit_session *s, bool ours, bool alone)
+{
+	if (ours && alone)
+		log_warn("%s: auditing was left on by a run that was killed "
+			 "(SIGKILL) before it could switch it back off: this "
+			 "run switches it off at its end",
+			 s->who);
+}
+
+static void begin(struct audit_session *s, const struct audit_status *st,
+		  bool alone)
 {
 	bool ours = s->state_fd >= 0 && state_says_on(s->state_fd);
 
@@ -310,45 +328,58 @@ static void begin(struct audit_session *s, const struct audit_status *st)
 	if (st->enabled == 0)
 		switch_on(s);
 	else if (ours && st->enabled != 1) /* locked on (2) meanwhile */
-		state_write(s->state_fd, false);
+		state_write(s, false);
+	else
+		say_if_left_on(s, ours, alone);
 }
 
-static void refuse(const char *who, int no_read, int no_control)
+void audit_refuse(const char *who, int err)
 {
-	die("%s: reading the kernel's audit records needs %s%s%s (run it "
-	    "as root, in the initial user and PID namespaces)",
-	    who, no_read ? "CAP_AUDIT_READ" : "",
-	    no_read && no_control ? " and " : "",
-	    no_control ? "CAP_AUDIT_CONTROL" : "");
+	if (err == EPERM || err == EACCES)
+		die("%s: reading the kernel's audit records needs "
+		    "CAP_AUDIT_READ and CAP_AUDIT_CONTROL (run it as root, in "
+		    "the initial user and PID namespaces), or trace the "
+		    "command: --why-source ptrace",
+		    who);
+	die("%s: the kernel's audit records cannot be read here (%s): trace "
+	    "the command instead: --why-source ptrace",
+	    who, strerror(err));
 }
 
-void audit_start(struct audit_reader *r, struct audit_session *s,
-		 const char *who)
+int audit_start(struct audit_reader *r, struct audit_session *s,
+		const char *who)
 {
 	struct audit_status st = { 0 };
-	int no_read = open_reader(r, who), no_control = 0;
+	bool alone = true;
 
+	memset(s, 0, sizeof(*s));
 	s->who = who;
-	s->switched_on = false;
 	s->state_fd = -1;
+	if (open_reader(r) < 0)
+		return -1;
 	if (get_status(&st) < 0) {
-		if (errno != EPERM && errno != EACCES)
-			die_with_error("%s: cannot read the audit state", who);
-		no_control = errno;
+		int err = errno;
+
+		close(r->fd);
+		r->fd = -1;
+		errno = err;
+		return -1;
 	}
-	if (no_read || no_control)
-		refuse(who, no_read, no_control);
 	s->state_fd = open_state_file();
 	if (s->state_fd >= 0) {
 		lock_byte(s->state_fd, F_WRLCK, LOCK_MUTEX, true);
+		/* If no other run holds it, nobody else needs auditing on. */
+		alone = lock_byte(s->state_fd, F_WRLCK, LOCK_USERS, false) == 0;
 		lock_byte(s->state_fd, F_RDLCK, LOCK_USERS, true);
 		/* Read again: another run may have changed it meanwhile. */
 		if (get_status(&st) < 0)
 			die_with_error("%s: cannot read the audit state", who);
 	}
-	begin(s, &st);
+	s->active = true;
+	begin(s, &st, alone);
 	if (s->state_fd >= 0)
 		lock_byte(s->state_fd, F_UNLCK, LOCK_MUTEX, false);
+	return 0;
 }
 
 static void warn_lost(const struct audit_reader *r,
@@ -366,11 +397,9 @@ static void warn_lost(const struct audit_reader *r,
 			 s->who, st.lost - s->lost);
 }
 
-void audit_end(struct audit_reader *r, struct audit_session *s)
+/* Restore the state unless another run still needs it. */
+static void restore(struct audit_session *s)
 {
-	warn_lost(r, s);
-	close(r->fd);
-	r->fd = -1;
 	if (s->state_fd < 0) {
 		if (s->switched_on)
 			switch_off(s);
@@ -382,10 +411,28 @@ void audit_end(struct audit_reader *r, struct audit_session *s)
 	if (lock_byte(s->state_fd, F_WRLCK, LOCK_USERS, false) == 0) {
 		if (state_says_on(s->state_fd)) {
 			switch_off(s);
-			state_write(s->state_fd, false);
+			state_write(s, false);
 		}
 		lock_byte(s->state_fd, F_UNLCK, LOCK_USERS, false);
 	}
 	close(s->state_fd); /* releases the mutex */
 	s->state_fd = -1;
+}
+
+void audit_end(struct audit_reader *r, struct audit_session *s)
+{
+	warn_lost(r, s);
+	close(r->fd);
+	r->fd = -1;
+	restore(s);
+	s->active = false;
+}
+
+void audit_end_from_handler(struct audit_session *s)
+{
+	if (!s->active)
+		return;
+	s->quiet = true;
+	s->active = false;
+	restore(s);
 }

@@ -27,20 +27,29 @@ struct audit_session {
 	int state_fd;	  /* /run/landshim-audit, -1 if unavailable */
 	bool switched_on; /* without a state file: we switched it on */
 	uint32_t lost;	  /* the kernel's lost-record count at the start */
+	bool active;	  /* started, not ended yet */
+	bool quiet;	  /* no messages: in a signal handler */
 };
 
 /*
- * Open the reader and the session: exits 125 with one line naming the
- * missing capability (CAP_AUDIT_READ, CAP_AUDIT_CONTROL) or the missing
- * kernel support, before anything runs.  Signals that would end the
- * process must be blocked by the caller until audit_session_end().
+ * Open the reader and the session.  Returns 0, or -1 with errno (EPERM for
+ * a missing CAP_AUDIT_READ or CAP_AUDIT_CONTROL, another errno where the
+ * kernel offers no audit interface) having changed nothing.  Signals that
+ * would end the process must be blocked by the caller until audit_end().
+ * A state left on by a killed run is said, and repaired at the end.
  */
-void audit_start(struct audit_reader *r, struct audit_session *s,
-		 const char *who);
+int audit_start(struct audit_reader *r, struct audit_session *s,
+		const char *who);
+
+/* Exit 125 with the one line saying why audit_start() failed with @err. */
+__attribute__((noreturn)) void audit_refuse(const char *who, int err);
 
 /* Restore the audit state (unless another run still needs it), warn about
  * lost records, close the reader. */
 void audit_end(struct audit_reader *r, struct audit_session *s);
+
+/* The restore alone, for a fatal signal's handler: system calls only. */
+void audit_end_from_handler(struct audit_session *s);
 
 typedef void (*audit_record_fn)(void *arg, int type, const char *text,
 				size_t len);

@@ -356,6 +356,44 @@ static int domain_field(struct audit_record *r, const struct field *f)
 	return process_field(r, f);
 }
 
+/* code=0x50000: hexadecimal with its prefix, 32 bits. */
+static int field_code(const struct field *f, uint32_t *out)
+{
+	struct field digits = *f;
+	uint64_t v;
+
+	if (f->val_len < 3 || memcmp(f->val, "0x", 2) != 0)
+		return -1;
+	digits.val += 2;
+	digits.val_len -= 2;
+	if (digits.val_len > 8 || field_hex64(&digits, &v) < 0)
+		return -1;
+	*out = (uint32_t)v;
+	return 0;
+}
+
+static int seccomp_field(struct audit_record *r, const struct field *f)
+{
+	uint64_t v;
+
+	if (key_is(f, "arch")) {
+		if (f->val_len > 8 || field_hex64(f, &v) < 0)
+			return -1;
+		r->arch = (uint32_t)v;
+		return 0;
+	}
+	if (key_is(f, "syscall")) {
+		if (field_decimal(f, INT32_MAX, &v) < 0)
+			return -1;
+		r->syscall = (long)v;
+		r->has_syscall = true;
+		return 0;
+	}
+	if (key_is(f, "code"))
+		return field_code(f, &r->code);
+	return process_field(r, f);
+}
+
 static int marker_field(struct audit_record *r, const struct field *f)
 {
 	if (!key_is(f, "msg") || f->quote != '\'')
@@ -413,6 +451,9 @@ static int check_complete(const struct audit_record *r)
 		return (r->allocated ? r->pid > 0 : r->deallocated) ? 0 : -1;
 	case AUDIT_REC_SYSCALL:
 		return r->pid > 0 ? 0 : -1;
+	case AUDIT_REC_SECCOMP:
+		return r->pid > 0 && r->arch && r->has_syscall && r->code ? 0
+									  : -1;
 	default:
 		return 0;
 	}
@@ -452,6 +493,9 @@ int audit_record_parse(int type, const char *buf, size_t len,
 		break;
 	case AUDIT_REC_SYSCALL:
 		ret = parse_fields(r, &c, process_field);
+		break;
+	case AUDIT_REC_SECCOMP:
+		ret = parse_fields(r, &c, seccomp_field);
 		break;
 	case AUDIT_REC_TRUSTED_APP:
 		ret = parse_marker(r, &c);

@@ -2,8 +2,9 @@
 /*
  * One kernel audit record -> fields, for the records --why and --learn use:
  * Landlock's AUDIT_LANDLOCK_ACCESS (a denial) and AUDIT_LANDLOCK_DOMAIN
- * (a domain's creator, or its end), and the SYSCALL record that names the
- * process of the same event.
+ * (a domain's creator, or its end), the SYSCALL record that names the
+ * process of the same event, and AUDIT_SECCOMP (a call the seccomp filter
+ * refused: the process, the system call, the action without its errno).
  *
  * Records are input like any other: audit_record_parse() is a pure function
  * over a buffer (no allocation, no global state), rejects what it cannot
@@ -22,6 +23,7 @@
 #define AUDIT_REC_SYSCALL 1300
 #define AUDIT_REC_EOE 1320
 #define AUDIT_REC_TRUSTED_APP 1121 /* what our end-of-run marker uses */
+#define AUDIT_REC_SECCOMP 1326 /* a filter's SECCOMP_FILTER_FLAG_LOG */
 #define AUDIT_REC_LANDLOCK_ACCESS 1423
 #define AUDIT_REC_LANDLOCK_DOMAIN 1424
 
@@ -75,6 +77,13 @@ struct audit_record {
 	pid_t pid, ppid;
 	struct audit_str exe;
 	char comm[64];
+
+	/* AUDIT_REC_SECCOMP (and SYSCALL): arch=, syscall=; code= the
+	 * action (SECCOMP_RET_ERRNO...), without its data */
+	uint32_t arch;
+	long syscall;
+	bool has_syscall;
+	uint32_t code;
 
 	/* AUDIT_REC_TRUSTED_APP: the text of msg='...' */
 	char msg[128];

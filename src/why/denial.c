@@ -36,11 +36,6 @@ struct undecided_domain {
 	char exe[PATH_MAX + 1]; /* as struct audit_str */
 };
 
-#define LL_FS_MAKE_ANY                                                  \
-	(LL_FS_MAKE_CHAR | LL_FS_MAKE_DIR | LL_FS_MAKE_REG | LL_FS_MAKE_SOCK | \
-	 LL_FS_MAKE_FIFO | LL_FS_MAKE_BLOCK | LL_FS_MAKE_SYM)
-#define LL_FS_IN_DIR (LL_FS_MAKE_ANY | LL_FS_REMOVE_DIR | LL_FS_REMOVE_FILE | \
-		      LL_FS_REFER)
 #define LL_FS_NEEDS_WRITE \
 	(LL_FS_IN_DIR | LL_FS_WRITE_FILE | LL_FS_TRUNCATE | LL_FS_IOCTL_DEV)
 
@@ -77,6 +72,8 @@ void denial_collector_free(struct denial_collector *c)
 	free(c->pending);
 	free(c->undecided);
 	free(c->domains);
+	free(c->pids);
+	free(c->unowned);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -86,6 +83,27 @@ static long domain_index(const struct denial_collector *c, uint64_t domain)
 		if (c->domains[i].id == domain)
 			return (long)i;
 	return -1;
+}
+
+/* ---- Processes known to be the run's ---- */
+
+static bool known_pid(const struct denial_collector *c, pid_t pid)
+{
+	for (size_t i = 0; i < c->npids; i++)
+		if (c->pids[i] == pid)
+			return true;
+	return false;
+}
+
+static void add_pid(struct denial_collector *c, pid_t pid)
+{
+	if (pid <= 0 || known_pid(c, pid))
+		return;
+	if (c->npids == c->pids_cap) {
+		c->pids_cap = c->pids_cap ? 2 * c->pids_cap : 16;
+		c->pids = xrealloc(c->pids, c->pids_cap * sizeof(*c->pids));
+	}
+	c->pids[c->npids++] = pid;
 }
 
 /* ---- One record -> one denial ---- */
@@ -105,7 +123,7 @@ static enum denial_class class_of(const struct audit_record *r)
 	return DENIAL_OTHER;
 }
 
-static void set_object(struct denial *d, const char *s, size_t len)
+void denial_set_object(struct denial *d, const char *s, size_t len)
 {
 	d->object = xmalloc(len + 1);
 	memcpy(d->object, s, len);
@@ -124,9 +142,9 @@ static void denial_from_record(const struct audit_record *r, struct denial *d)
 	snprintf(d->addr, sizeof(d->addr), "%s", r->addr);
 	d->count = 1;
 	if (r->object == AUDIT_OBJ_TASK)
-		set_object(d, r->comm, strlen(r->comm));
+		denial_set_object(d, r->comm, strlen(r->comm));
 	else
-		set_object(d, r->path.s, r->path.len);
+		denial_set_object(d, r->path.s, r->path.len);
 }
 
 /* ---- The distinct denials: a hash table over class, object, port ---- */
@@ -138,6 +156,7 @@ static uint64_t denial_hash(const struct denial *d)
 	h = (h ^ (uint64_t)d->class) * 1099511628211ULL;
 	h = (h ^ (uint64_t)d->nested) * 1099511628211ULL;
 	h = (h ^ d->port) * 1099511628211ULL;
+	h = (h ^ (uint64_t)d->filter) * 1099511628211ULL;
 	for (size_t i = 0; i < d->object_len; i++)
 		h = (h ^ (unsigned char)d->object[i]) * 1099511628211ULL;
 	return h;
@@ -146,7 +165,7 @@ static uint64_t denial_hash(const struct denial *d)
 static bool same_denial(const struct denial *a, const struct denial *b)
 {
 	return a->class == b->class && a->nested == b->nested &&
-	       a->port == b->port &&
+	       a->port == b->port && a->filter == b->filter &&
 	       a->object_len == b->object_len &&
 	       memcmp(a->object, b->object, a->object_len) == 0;
 }
@@ -183,10 +202,45 @@ static void merge(struct denial *into, struct denial *d)
 }
 
 /* Add @d (taken over) and return its index among the denials. */
+/*
+ * /proc/1234/maps of every process of the run is one need: "/proc/PID/maps"
+ * (and /proc/PID/task/PID/...), one row, not one per process.
+ */
+static void fold_pids(struct denial *d)
+{
+	char folded[PATH_MAX + 1], *out = folded;
+	const char *s = d->object, *end = d->object + d->object_len;
+	bool changed = false;
+
+	if (d->class != DENIAL_FS || d->object_len > PATH_MAX ||
+	    strncmp(d->object, "/proc/", 6) != 0)
+		return;
+	while (s < end) {
+		size_t n = strspn(s + 1, "0123456789");
+
+		/* A component of digits right after /proc/ or .../task/. */
+		if (*s == '/' && n && (s + 1 + n == end || s[1 + n] == '/') &&
+		    (s == d->object + 5 ||
+		     (out - folded >= 5 && !memcmp(out - 5, "/task", 5)))) {
+			memcpy(out, "/PID", 4);
+			out += 4;
+			s += 1 + n;
+			changed = true;
+			continue;
+		}
+		*out++ = *s++;
+	}
+	if (!changed)
+		return;
+	free(d->object);
+	denial_set_object(d, folded, (size_t)(out - folded));
+}
+
 static size_t insert(struct denial_collector *c, struct denial *d)
 {
 	size_t *slot;
 
+	fold_pids(d);
 	if (2 * (c->ndenials + 1) > c->index_cap)
 		index_grow(c);
 	slot = index_slot(c, d);
@@ -309,6 +363,7 @@ static void domain_record(struct denial_collector *c,
 		return;
 	owner = c->owner_of(r->pid, c->arg);
 	if (owner != PID_OTHER) {
+		add_pid(c, r->pid);
 		take_domain(c, r->domain, r->exe.s, owner != PID_COMMAND);
 		return;
 	}
@@ -347,6 +402,7 @@ static void syscall_record(struct denial_collector *c,
 		if (!p->denial || p->serial != r->serial)
 			continue;
 		d = &c->denials[p->denial - 1];
+		add_pid(c, r->pid);
 		if (d->program_guessed) {
 			free(d->programs[0]);
 			d->nprograms = 0;
@@ -355,6 +411,62 @@ static void syscall_record(struct denial_collector *c,
 		add_program(d, r->exe.s);
 		p->denial = 0;
 	}
+}
+
+/* Kept for denial_collector_finish(): a few, the run's most likely. */
+#define UNOWNED_MAX 256
+
+static void hold_unowned(struct denial_collector *c,
+			 const struct audit_record *r)
+{
+	if (c->nunowned == UNOWNED_MAX)
+		return;
+	if (!c->unowned)
+		c->unowned = xcalloc(UNOWNED_MAX, sizeof(*c->unowned));
+	c->unowned[c->nunowned++] = *r;
+}
+
+/*
+ * A call the filter refused, by a process of the run: one still in its
+ * tree, or one known from its other records.  (Records name no domain.)
+ */
+static void seccomp_record(struct denial_collector *c,
+			   const struct audit_record *r)
+{
+	struct filter_call call = { .arch = r->arch, .nr = r->syscall };
+	struct denial d = { .class = DENIAL_FILTER, .count = 1 };
+	const char *object;
+
+	if (!known_pid(c, r->pid) && c->owner_of(r->pid, c->arg) == PID_OTHER) {
+		hold_unowned(c, r);
+		return;
+	}
+	add_pid(c, r->pid);
+	d.filter = filter_refusal_of(&call, &c->filter_ctx);
+	object = filter_refusal_object(d.filter);
+	denial_set_object(&d, object, strlen(object));
+	denial_collector_take(c, &d, r->exe.s);
+}
+
+void denial_collector_finish(struct denial_collector *c)
+{
+	size_t n = c->nunowned;
+
+	c->nunowned = UNOWNED_MAX; /* nothing held again */
+	for (size_t i = 0; i < n; i++)
+		if (c->owner_of(c->unowned[i].pid, c->arg) != PID_OTHER)
+			seccomp_record(c, &c->unowned[i]);
+	free(c->unowned);
+	c->unowned = NULL;
+	c->nunowned = 0;
+}
+
+void denial_collector_take(struct denial_collector *c, struct denial *d,
+			   const char *exe)
+{
+	size_t i = insert(c, d);
+
+	add_program(&c->denials[i], exe);
 }
 
 void denial_collector_add(struct denial_collector *c,
@@ -369,6 +481,9 @@ void denial_collector_add(struct denial_collector *c,
 		break;
 	case AUDIT_REC_SYSCALL:
 		syscall_record(c, r);
+		break;
+	case AUDIT_REC_SECCOMP:
+		seccomp_record(c, r);
 		break;
 	case AUDIT_REC_TRUSTED_APP:
 		if (c->marker[0] && strcmp(r->msg, c->marker) == 0)
@@ -522,10 +637,11 @@ void rule_option(const struct rule *r, char *buf, size_t size)
 		snprintf(buf, size, "--%s-tcp %u",
 			 r->kind == RULE_BIND ? "bind" : "connect", r->port);
 		return;
-	case RULE_UNRESTRICTED:
-		snprintf(buf, size, "--unrestricted-scope");
+	case RULE_FLAG:
+		snprintf(buf, size, "%s", r->flag);
 		return;
 	case RULE_NONE:
+	case RULE_HINT:
 		snprintf(buf, size, "%s", r->why_not);
 		return;
 	}
@@ -565,7 +681,14 @@ void denial_rule(const struct denial *d, struct rule *r)
 		return;
 	case DENIAL_SIGNAL:
 	case DENIAL_ABSTRACT:
-		r->kind = RULE_UNRESTRICTED;
+		r->kind = RULE_FLAG;
+		r->flag = "--unrestricted-scope";
+		return;
+	case DENIAL_FILTER:
+		r->flag = filter_refusal_option(d->filter, &r->why_not);
+		r->kind = r->flag				? RULE_FLAG
+			  : filter_refusal_is_choice(d->filter) ? RULE_HINT
+								: RULE_NONE;
 		return;
 	case DENIAL_OTHER:
 		r->why_not = why_not(d->other);
@@ -616,6 +739,8 @@ void denial_rights(const struct denial *d, char *buf, size_t size)
 		for (unsigned b = 0; b < 64; b++)
 			if (fs & (1ULL << b))
 				append_word(buf, size, fs_word(1ULL << b));
+	} else if (d->class == DENIAL_FILTER) {
+		append_word(buf, size, filter_refusal_right(d->filter));
 	} else if (d->class == DENIAL_OTHER) {
 		if (d->other & AUDIT_BLOCK_PTRACE)
 			append_word(buf, size, "ptrace");

@@ -17,6 +17,8 @@
 #include <sys/types.h>
 
 #include "audit_record.h"
+#include "filter_explain.h"
+#include "landlock.h"
 
 /* One kind of thing denied: what decides the option that allows it. */
 enum denial_class {
@@ -25,8 +27,17 @@ enum denial_class {
 	DENIAL_CONNECT,	 /* a TCP port */
 	DENIAL_SIGNAL,	 /* a process outside the sandbox */
 	DENIAL_ABSTRACT, /* an abstract unix socket outside the sandbox */
+	DENIAL_FILTER,	 /* a call the seccomp filter refused */
 	DENIAL_OTHER,	 /* ptrace, mount, or a right this version lacks */
 };
+
+/* The rights Landlock checks on the directory in which a name is made,
+ * removed, linked or renamed. */
+#define LL_FS_MAKE_ANY                                                  \
+	(LL_FS_MAKE_CHAR | LL_FS_MAKE_DIR | LL_FS_MAKE_REG | LL_FS_MAKE_SOCK | \
+	 LL_FS_MAKE_FIFO | LL_FS_MAKE_BLOCK | LL_FS_MAKE_SYM)
+#define LL_FS_IN_DIR (LL_FS_MAKE_ANY | LL_FS_REMOVE_DIR | LL_FS_REMOVE_FILE | \
+		      LL_FS_REFER)
 
 #define DENIAL_MAX_PROGRAMS 4
 
@@ -35,6 +46,7 @@ struct denial {
 	enum denial_class class;
 	uint64_t fs;	 /* DENIAL_FS: LL_FS_* bits denied */
 	unsigned other;	 /* DENIAL_OTHER: enum audit_blocker bits */
+	enum filter_refusal filter; /* DENIAL_FILTER */
 	char *object;	 /* path, abstract socket name (may hold any byte
 			  * but NUL), or target command name */
 	size_t object_len;
@@ -89,6 +101,14 @@ struct denial_collector {
 	size_t undecided_next;
 	unsigned long dropped;	/* records given up on (held too long) */
 	unsigned long malformed;
+
+	/* Processes known to be the run's, for records that name only a
+	 * process (AUDIT_SECCOMP): the run's domains' creators and denied. */
+	pid_t *pids;
+	size_t npids, pids_cap;
+	struct audit_record *unowned; /* AUDIT_SECCOMP of no known process */
+	size_t nunowned;
+	struct filter_context filter_ctx; /* set by the caller */
 };
 
 void denial_collector_init(struct denial_collector *c,
@@ -102,16 +122,30 @@ void denial_collector_add(struct denial_collector *c,
 void denial_collector_feed(struct denial_collector *c, int type,
 			   const char *text, size_t len);
 
+/*
+ * Take @d, a denial of the run seen by another source (the tracer), by
+ * the program @exe: merged with an equal one.  @d->object is allocated
+ * (denial_set_object); @d is emptied.
+ */
+void denial_collector_take(struct denial_collector *c, struct denial *d,
+			   const char *exe);
+void denial_set_object(struct denial *d, const char *s, size_t len);
+
+/* The run is over: the records held for want of their process are
+ * judged again (owner_of knows every process of the run by then). */
+void denial_collector_finish(struct denial_collector *c);
+
 /* Sort the denials for the report: by class, then object. */
 void denial_collector_sort(struct denial_collector *c);
 
 /* What allows a denial: the narrowest option. */
 enum rule_kind {
-	RULE_NONE,	   /* nothing can: see rule.why_not */
-	RULE_PATH,	   /* --ro/--rox/--rw/--rwx/--unix PATH */
-	RULE_BIND,	   /* --bind-tcp PORT */
-	RULE_CONNECT,	   /* --connect-tcp PORT */
-	RULE_UNRESTRICTED, /* --unrestricted-scope */
+	RULE_NONE,    /* nothing can: see rule.why_not */
+	RULE_PATH,    /* --ro/--rox/--rw/--rwx/--unix PATH */
+	RULE_BIND,    /* --bind-tcp PORT */
+	RULE_CONNECT, /* --connect-tcp PORT */
+	RULE_FLAG,    /* a switch: --unrestricted-scope, -network... */
+	RULE_HINT,    /* options with values to choose: rule.why_not */
 };
 
 struct rule {
@@ -119,7 +153,8 @@ struct rule {
 	unsigned set;	  /* RULE_PATH: LL_SET_* bits */
 	const char *path; /* RULE_PATH: the denial's object */
 	unsigned port;
-	const char *why_not; /* RULE_NONE */
+	const char *flag;    /* RULE_FLAG: "--unrestricted-scope" */
+	const char *why_not; /* RULE_NONE, RULE_HINT */
 };
 
 void denial_rule(const struct denial *d, struct rule *r);
@@ -133,7 +168,7 @@ const char *rule_path_problem(const char *path, size_t len);
 /*
  * The option as a user types it: "--ro /etc/hostname" (shell-quoted),
  * "--connect-tcp 443", "--unrestricted-scope"; a config file line for a
- * path the command line cannot carry; the reason for RULE_NONE.
+ * path the command line cannot carry; the text of RULE_NONE, RULE_HINT.
  */
 void rule_option(const struct rule *r, char *buf, size_t size);
 

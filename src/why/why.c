@@ -10,10 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "log.h"
-#include "secrets.h"
 #include "why.h"
 
 #define TEXT_MAX (4 * PATH_MAX + 64)
@@ -31,6 +29,8 @@ static const char *group_of(const struct denial *d)
 	case DENIAL_SIGNAL:
 	case DENIAL_ABSTRACT:
 		return "outside the sandbox";
+	case DENIAL_FILTER:
+		return "refused by the system-call filter";
 	default:
 		return "never allowed";
 	}
@@ -76,6 +76,9 @@ static void format_object(const struct denial *d, char *buf, size_t size)
 			 d->addr[0] ? " (" : "", d->addr,
 			 d->addr[0] ? ")" : "");
 		return;
+	case DENIAL_FILTER:
+		snprintf(buf, size, "%s", text);
+		return;
 	case DENIAL_SIGNAL:
 	case DENIAL_OTHER:
 		if (d->opid)
@@ -91,7 +94,6 @@ static void format_object(const struct denial *d, char *buf, size_t size)
 
 void denial_text_init(struct denial_text *r, const struct denial *d)
 {
-	struct stat st;
 	char text[TEXT_MAX];
 
 	denial_rights(d, text, sizeof(text));
@@ -100,15 +102,9 @@ void denial_text_init(struct denial_text *r, const struct denial *d)
 	r->object = xstrdup(text);
 	format_programs(d, text, sizeof(text));
 	r->programs = xstrdup(text);
-	denial_rule(d, &r->rule);
-	rule_option(&r->rule, text, sizeof(text));
+	suggest(d, &r->s);
+	rule_option(&r->s.rule, text, sizeof(text));
 	r->option = xstrdup(text);
-	r->exists = r->rule.kind == RULE_PATH && stat(r->rule.path, &st) == 0;
-	r->is_dir = r->exists && S_ISDIR(st.st_mode);
-	r->secret = r->rule.kind == RULE_PATH ?
-			    secret_exposed_by(r->rule.path, r->is_dir,
-					      r->rule.set & LL_SET_WRITE) :
-			    NULL;
 }
 
 void denial_text_free(struct denial_text *r)
@@ -146,27 +142,39 @@ static void print_rows(const struct denial_collector *c,
 		}
 		fprintf(stderr, "    %-*s  %-*s  %-*s  %s%s%s%s\n", wr,
 			r->rights, wo, r->object, wp, r->programs, r->option,
-			r->secret ? " (exposes " : "",
-			r->secret ? r->secret : "", r->secret ? ")" : "");
+			r->s.secret ? " (exposes " : "",
+			r->s.secret ? r->s.secret : "", r->s.secret ? ")" : "");
 	}
 }
 
-/* Every option at once, to copy; secrets and duplicates left out. */
+/* Is row @i's rule one to copy: allowed, runnable, no secret? */
+static bool to_copy(const struct denial_text *r)
+{
+	return r->s.rule.kind != RULE_NONE && r->s.rule.kind != RULE_HINT &&
+	       !r->s.secret && strncmp(r->option, "--", 2) == 0;
+}
+
+/* Is row @i's rule covered by another row's (an earlier one if equal)? */
+static bool covered(const struct denial_text *rows, size_t n, size_t i)
+{
+	for (size_t j = 0; j < n; j++) {
+		if (j == i || !to_copy(&rows[j]) ||
+		    !rule_covers(&rows[j].s.rule, &rows[i].s.rule))
+			continue;
+		if (!rule_covers(&rows[i].s.rule, &rows[j].s.rule) || j < i)
+			return true;
+	}
+	return false;
+}
+
+/* Every option at once, each need once, to copy; secrets left out. */
 static void print_all_options(const struct denial_text *rows, size_t n)
 {
 	size_t secrets = 0, printed = 0;
 
 	for (size_t i = 0; i < n; i++) {
-		bool seen = false;
-
-		if (rows[i].rule.kind == RULE_NONE || rows[i].secret ||
-		    strncmp(rows[i].option, "--", 2) != 0) {
-			secrets += rows[i].secret != NULL;
-			continue;
-		}
-		for (size_t j = 0; j < i && !seen; j++)
-			seen = strcmp(rows[j].option, rows[i].option) == 0;
-		if (seen)
+		secrets += rows[i].s.secret != NULL;
+		if (!to_copy(&rows[i]) || covered(rows, n, i))
 			continue;
 		fprintf(stderr, "%s%s",
 			printed++ ? " " : "landshim: to allow them: ",
@@ -175,27 +183,40 @@ static void print_all_options(const struct denial_text *rows, size_t n)
 	if (printed)
 		fprintf(stderr, "%s\n",
 			secrets ? " (paths exposing secrets left out)" : "");
+	for (size_t i = 0; i < n; i++)
+		if (to_copy(&rows[i]) && !covered(rows, n, i) &&
+		    rows[i].s.caveat)
+			fprintf(stderr, "landshim: note: %s %s\n",
+				rows[i].option, rows[i].s.caveat);
 }
 
-static void report(struct denial_collector *c)
+static void report(const struct watch *w, struct denial_collector *c)
 {
 	struct denial_text *rows;
 
 	if (c->ndenials == 0) {
-		fprintf(stderr, "landshim: --why: no access was denied\n");
+		fprintf(stderr, "landshim: --why: no access was denied (%s)\n",
+			watch_source(w));
 		return;
 	}
 	denial_collector_sort(c);
 	rows = xcalloc(c->ndenials, sizeof(*rows));
 	for (size_t i = 0; i < c->ndenials; i++)
 		denial_text_init(&rows[i], &c->denials[i]);
-	fprintf(stderr, "landshim: --why: %zu denied access%s:\n", c->ndenials,
-		c->ndenials == 1 ? "" : "es");
+	fprintf(stderr, "landshim: --why: %zu denied access%s (%s):\n",
+		c->ndenials, c->ndenials == 1 ? "" : "es", watch_source(w));
 	print_rows(c, rows);
 	print_all_options(rows, c->ndenials);
 	for (size_t i = 0; i < c->ndenials; i++)
 		denial_text_free(&rows[i]);
 	free(rows);
+}
+
+/* Tracing sees what it can: say why not the exact source. */
+static void say_source(const struct watch *w)
+{
+	if (w->why_traced)
+		fprintf(stderr, "landshim: --why: %s\n", w->why_traced);
 }
 
 int why_main(struct launch *l)
@@ -207,7 +228,8 @@ int why_main(struct launch *l)
 	watch_start(&w, l, "--why");
 	status = watch_run(&w, l, &c);
 	watch_end(&w);
-	report(&c);
+	say_source(&w);
+	report(&w, &c);
 	denial_collector_free(&c);
 	return launch_exit_status(status);
 }

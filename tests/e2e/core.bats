@@ -317,3 +317,17 @@ refuse() {
 	[ "$status" -ne 0 ]
 	[[ "$output" == *"Permission denied"* ]]
 }
+
+@test "no function or variable is defined by two of the libraries landshim links" {
+	local lib dups
+	for lib in src/core/.libs/libcore.a src/core/.libs/libpolicyfile.a \
+		src/launcher/.libs/liblaunch.a src/why/.libs/libwhy.a; do
+		[ -f "$top_builddir/$lib" ]
+		nm -g --defined-only "$top_builddir/$lib" |
+			awk 'NF == 3 && $2 ~ /[TDBR]/ { print $3 }'
+	done >"$T/symbols"
+	# A second definition links silently: the first library's wins.
+	dups=$(sort "$T/symbols" | uniq -d)
+	echo "defined twice: $dups" >&2
+	[ -z "$dups" ]
+}

@@ -451,9 +451,11 @@ static void test_rules(void)
 	rule_of(0, DENIAL_BIND, &r);
 	ok(r.kind == RULE_BIND && r.port == 443, "--bind-tcp 443");
 	rule_of(0, DENIAL_SIGNAL, &r);
-	ok(r.kind == RULE_UNRESTRICTED, "signal -> --unrestricted-scope");
+	ok(r.kind == RULE_FLAG && !strcmp(r.flag, "--unrestricted-scope"),
+	   "signal -> --unrestricted-scope");
 	rule_of(0, DENIAL_ABSTRACT, &r);
-	ok(r.kind == RULE_UNRESTRICTED, "abstract -> --unrestricted-scope");
+	ok(r.kind == RULE_FLAG && !strcmp(r.flag, "--unrestricted-scope"),
+	   "abstract -> --unrestricted-scope");
 	rule_of(0, DENIAL_OTHER, &r);
 	ok(r.kind == RULE_NONE && r.why_not, "ptrace, mount: no option");
 	is_str(rule_set_name(LL_SET_RWX), "rwx", "set names");

@@ -17,7 +17,7 @@
 #include "log.h"
 #include "path.h"
 #include "policy.h"
-#include "suggest.h"
+#include "spelling.h"
 #include "tap.h"
 
 #define RW_DIR (ll_fs_rights(LL_SET_RW, 1))

@@ -7,8 +7,8 @@
  * --ro, and "bulid" finds build.  No
  * allocation, no libc beyond strings: the shim uses it too.
  */
-#ifndef LANDSHIM_SUGGEST_H
-#define LANDSHIM_SUGGEST_H
+#ifndef LANDSHIM_SPELLING_H
+#define LANDSHIM_SPELLING_H
 
 #include <stddef.h>
 

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/* The nearest known names to a misspelt one (suggest.h). */
+/* The nearest known names to a misspelt one (spelling.h). */
 #include "config.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#include "suggest.h"
+#include "spelling.h"
 
 #define NAME_MAX_LEN 64
 
