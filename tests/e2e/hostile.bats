@@ -19,6 +19,7 @@ setup() {
 }
 
 teardown() {
+	binfmt_teardown
 	teardown_tree
 }
 
@@ -343,7 +344,8 @@ cut_after_segments() {
 BINFMT=/proc/sys/fs/binfmt_misc
 
 # binfmt_register NAME MAGIC INTERPRETER: a binfmt_misc entry, removed by
-# binfmt_teardown (binfmt_misc is mounted first if it is not).
+# binfmt_teardown in teardown (binfmt_misc is mounted first if it is not,
+# and unmounted again).
 binfmt_register() {
 	if [ ! -e "$BINFMT/register" ]; then
 		mount -t binfmt_misc binfmt_misc "$BINFMT"
@@ -377,12 +379,9 @@ binfmt_teardown() {
 	binfmt_register "landshim-test-$magic" "$magic" "$T/bin/handler"
 	STAGES=(loader)
 	for user in root nobody; do
-		expect_run "$(lines got)" none "$user" "$T/bin/foreign" ||
-			{ binfmt_teardown; return 1; }
-		sandboxed_or_refused "$(lines EACCES)" "$user" \
-			"$T/bin/foreign" || { binfmt_teardown; return 1; }
+		expect_run "$(lines got)" none "$user" "$T/bin/foreign"
+		sandboxed_or_refused "$(lines EACCES)" "$user" "$T/bin/foreign"
 	done
-	binfmt_teardown
 }
 
 # --- decision 25: the launcher inspects and executes the same file ---------
