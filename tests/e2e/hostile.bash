@@ -24,9 +24,10 @@ hostile_setup() {
 # run_mode MODE USER CMD...: CMD as USER with HOSTILE_FILE=$SECRET, through
 # MODE: none (the control), launcher, audit (the lines of landshim
 # --print-env sourced by a shell, which then execs CMD) or preload (the shim
-# in LD_PRELOAD alone); the policy: read and execute $ROX_LIST.  $CALLER_PRELOAD is the caller's own LD_PRELOAD for the
-# command (after the shim, where the launcher and --print-env put it);
-# the command starts in $RUN_DIR.
+# in LD_PRELOAD alone); the policy: read and execute $ROX_LIST.
+# $CALLER_PRELOAD is the caller's own LD_PRELOAD for the command (after the
+# shim, where the launcher and --print-env put it); the command starts in
+# $RUN_DIR.
 run_mode() {
 	local mode=$1 user=$2
 	shift 2
@@ -221,5 +222,6 @@ set_interp() {
 
 # system_interp: the dynamic loader's path in /bin/true's PT_INTERP.
 system_interp() {
-	readelf -lW /bin/true | sed -n 's/.*Requesting program interpreter: \(.*\)]$/\1/p'
+	readelf -lW /bin/true |
+		sed -n 's/.*Requesting program interpreter: \(.*\)]$/\1/p'
 }
