@@ -94,7 +94,7 @@ static uint64_t timed_apply(const char **floor_paths, long n)
 		if (!floor_paths)
 			shim_apply();
 		else if (raw_apply(floor_paths, (size_t)n) < 0)
-			die_with_error("apply-time: the floor's Landlock calls");
+			die_with_error("apply-time: the floor");
 		ns = now_ns() - start;
 		_exit(write(fds[1], &ns, sizeof(ns)) == sizeof(ns) ? 0 : 1);
 	}
