@@ -1,15 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * apply-time RUNS DIR N: how long the shim's constructor takes to turn
- * LANDSHIM_ROX=DIR/0:DIR/1:...:DIR/<N-1> into a Landlock domain.
+ * LANDSHIM_ROX=DIR/0:DIR/1:...:DIR/<N-1> into a Landlock domain, and how
+ * long the system calls alone take for the same rules (the floor:
+ * raw-apply.h, its paths made before any clock starts).
  *
  * Each run is a fresh child (restrict_self cannot be undone) that times,
  * with CLOCK_MONOTONIC, what the shim does between its constructor's entry
  * and the program's main: parse the variable, then policy_apply() (ABI
  * probe, ruleset, one open/fstat/add_rule/close per path, thread check,
- * no_new_privs, restrict_self).  Prints "MEAN MEDIAN" in milliseconds.
- * The variable is built here: 10000 paths do not fit in one environment
- * string passed through execve (128 KiB).
+ * no_new_privs, restrict_self).  The shim's runs and the floor's alternate.
+ * Prints "MEAN MEDIAN FLOOR_MEAN FLOOR_MEDIAN" in milliseconds.  The
+ * variable is built here: 10000 paths do not fit in one environment string
+ * passed through execve (128 KiB).
  */
 #include "config.h"
 
@@ -23,6 +26,7 @@
 
 #include "log.h"
 #include "policy.h"
+#include "raw-apply.h"
 
 static uint64_t now_ns(void)
 {
@@ -46,8 +50,33 @@ static void set_path_list(const char *dir, long n)
 	free(list);
 }
 
-/* In a child: sandbox it with the policy and report the time taken. */
-static uint64_t timed_apply(void)
+/* The floor's paths: the same as in LANDSHIM_ROX. */
+static const char **make_paths(const char *dir, long n)
+{
+	const char **paths = xcalloc((size_t)n + 1, sizeof(*paths));
+
+	for (long i = 0; i < n; i++) {
+		size_t size = strlen(dir) + 24;
+		char *path = xmalloc(size);
+
+		snprintf(path, size, "%s/%ld", dir, i);
+		paths[i] = path;
+	}
+	return paths;
+}
+
+static void shim_apply(void)
+{
+	struct policy p;
+
+	policy_init(&p);
+	if (policy_from_env(&p, environ, NULL) < 0 || policy_apply(&p) != 0)
+		die("%s", p.err);
+}
+
+/* In a child: sandbox it (the shim's way, or the floor's) and report the
+ * time taken. */
+static uint64_t timed_apply(const char **floor_paths, long n)
 {
 	int fds[2];
 	uint64_t ns = 0;
@@ -60,12 +89,12 @@ static uint64_t timed_apply(void)
 	if (pid < 0)
 		die_with_error("fork");
 	if (pid == 0) {
-		struct policy p;
 		uint64_t start = now_ns();
 
-		policy_init(&p);
-		if (policy_from_env(&p, environ, NULL) < 0 || policy_apply(&p) != 0)
-			die("%s", p.err);
+		if (!floor_paths)
+			shim_apply();
+		else if (raw_apply(floor_paths, (size_t)n) < 0)
+			die_with_error("apply-time: the floor");
 		ns = now_ns() - start;
 		_exit(write(fds[1], &ns, sizeof(ns)) == sizeof(ns) ? 0 : 1);
 	}
@@ -94,10 +123,26 @@ static long parse_count(const char *s, long max)
 	return *s && !*end && v >= 0 && v <= max ? v : -1;
 }
 
+/* "MEAN MEDIAN " of @runs times (sorted in place), in milliseconds. */
+static void print_stats(uint64_t *ns, long runs)
+{
+	uint64_t sum = 0, median;
+
+	for (long i = 0; i < runs; i++)
+		sum += ns[i];
+	qsort(ns, (size_t)runs, sizeof(*ns), cmp_u64);
+	median = ns[runs / 2];
+	if (runs % 2 == 0)
+		median = (ns[runs / 2 - 1] + median) / 2;
+	printf("%.3f %.3f", (double)sum / (double)runs / 1e6,
+	       (double)median / 1e6);
+}
+
 int main(int argc, char **argv)
 {
 	long runs, n;
-	uint64_t *ns, sum = 0, median;
+	uint64_t *shim_ns, *floor_ns;
+	const char **paths;
 
 	if (argc != 4 || (runs = parse_count(argv[1], 1000000)) < 1 ||
 	    (n = parse_count(argv[3], 1000000)) < 0) {
@@ -105,17 +150,18 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	set_path_list(argv[2], n);
-	ns = xcalloc((size_t)runs, sizeof(*ns));
+	paths = make_paths(argv[2], n);
+	shim_ns = xcalloc((size_t)runs, sizeof(*shim_ns));
+	floor_ns = xcalloc((size_t)runs, sizeof(*floor_ns));
 	for (long i = 0; i < runs; i++) {
-		ns[i] = timed_apply();
-		sum += ns[i];
+		shim_ns[i] = timed_apply(NULL, n);
+		floor_ns[i] = timed_apply(paths, n);
 	}
-	qsort(ns, (size_t)runs, sizeof(*ns), cmp_u64);
-	median = ns[runs / 2];
-	if (runs % 2 == 0)
-		median = (ns[runs / 2 - 1] + median) / 2;
-	printf("%.3f %.3f\n", (double)sum / (double)runs / 1e6,
-	       (double)median / 1e6);
-	free(ns);
+	print_stats(shim_ns, runs);
+	putchar(' ');
+	print_stats(floor_ns, runs);
+	putchar('\n');
+	free(shim_ns);
+	free(floor_ns);
 	return 0;
 }
