@@ -2,6 +2,7 @@
 # convenience library (PIC), shared by the shim, the launcher and the tests.
 noinst_LTLIBRARIES += src/core/libcore.la
 src_core_libcore_la_SOURCES = \
+	src/core/caps.c src/core/caps.h \
 	src/core/elfdeps.c src/core/elfdeps.h \
 	src/core/landlock.c src/core/landlock.h \
 	src/core/log.c src/core/log.h \
