@@ -22,6 +22,10 @@
 	 CAP_BIT(CAP_DAC_READ_SEARCH) | CAP_BIT(CAP_FOWNER) |                \
 	 CAP_BIT(CAP_FSETID) | CAP_BIT(CAP_KILL) | CAP_BIT(CAP_SETUID) |     \
 	 CAP_BIT(CAP_SETGID) | CAP_BIT(CAP_NET_BIND_SERVICE))
+/* The same, for messages. */
+#define CAPS_KEPT_NAMES                                                 \
+	"chown, dac_override, dac_read_search, fowner, fsetid, kill, "  \
+	"setuid, setgid, net_bind_service"
 
 /* The calling thread's capabilities, as 64-bit sets. */
 struct caps {

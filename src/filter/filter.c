@@ -713,12 +713,11 @@ const char *filter_class_what(unsigned class_bit)
 {
 	switch (class_bit) {
 	case FILTER_ALWAYS:
-		return "always: TIOCSTI and TIOCLINUX, setuid and setgid modes "
-		       "(chmod, open, creat, mknod), openat2, io_uring";
+		return "always: TIOCSTI and TIOCLINUX; setuid and setgid modes "
+		       "(chmod, open, creat, mknod); openat2, io_uring";
 	case FILTER_NET:
-		return "network: UDP, ICMP and raw sockets, families other "
-		       "than unix/inet/inet6/netlink, MPTCP and SCTP, TCP Fast "
-		       "Open";
+		return "network: UDP, ICMP and raw sockets; families but unix, "
+		       "inet, inet6 and netlink; MPTCP, SCTP; TCP Fast Open";
 	case FILTER_UDP:
 		return "UDP sockets allowed (UDP rules)";
 	case FILTER_UNIX:
