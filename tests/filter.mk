@@ -4,3 +4,4 @@ check_PROGRAMS += tests/unit/test_filter
 tests_unit_test_filter_SOURCES = tests/unit/test_filter.c tests/unit/tap.h
 tests_unit_test_filter_LDADD = src/core/libcore.la
 TESTS += tests/unit/test_filter
+TESTS += tests/e2e/filter.bats tests/e2e/filter_programs.bats

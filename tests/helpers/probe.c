@@ -517,13 +517,24 @@ static int op_openat2(char **a)
 /* mknod-read PATH MAJOR MINOR: make a character device, read from it. */
 static int op_mknod_read(char **a)
 {
-	char buf[512];
+	char buf[8192]; /* one /dev/kmsg record at least */
 	int fd;
 
 	if (mknod(a[0], S_IFCHR | 0600,
 		  makedev((unsigned)atoi(a[1]), (unsigned)atoi(a[2]))) < 0)
 		return -1;
 	fd = open(a[0], O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0 || read(fd, buf, sizeof(buf)) < 0)
+		return -1;
+	return close(fd);
+}
+
+/* read-device PATH: one record of a device such as /dev/kmsg. */
+static int op_read_device(char **a)
+{
+	char buf[8192];
+	int fd = open(a[0], O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+
 	if (fd < 0 || read(fd, buf, sizeof(buf)) < 0)
 		return -1;
 	return close(fd);
@@ -666,6 +677,7 @@ static const struct op {
 	{ "io-uring", 0, op_io_uring },	  { "create-mode", 2, op_create_mode },
 	{ "mknod-mode", 2, op_mknod_mode }, { "openat2", 1, op_openat2 },
 	{ "mknod-read", 3, op_mknod_read }, { "audit-get", 0, op_audit_get },
+	{ "read-device", 1, op_read_device },
 #if defined(__x86_64__)
 	{ "i386-socket", 3, op_i386_socket },
 	{ "i386-socketcall", 3, op_i386_socketcall },
