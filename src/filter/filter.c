@@ -688,7 +688,7 @@ size_t filter_explain(unsigned classes, uint32_t arch, int nr, int err,
 
 #if defined(X32_SYSCALL_BIT)
 	if (arch == ARCH_NATIVE && ((uint32_t)nr & X32_SYSCALL_BIT))
-		return err == ENOSYS ?
+		return !err || err == ENOSYS ?
 			       add_lift(out, max, 0,
 					"an x32 system call (not inspected)",
 					NULL) :
@@ -696,14 +696,15 @@ size_t filter_explain(unsigned classes, uint32_t arch, int nr, int err,
 #endif
 	for (size_t i = 0; sys >= 0 && i < N_RULES; i++) {
 		const struct filter_rule *r = &rules[i];
+		bool denies = r->ret != RET_ALLOW && (!err || r->ret == err);
 
 		if ((int)r->sys != sys || !rule_applies(r, classes))
 			continue;
 		if (args && rule_holds(r, args))
-			return r->ret == err ?
-				       add_lift(out, max, 0, r->what, r->option) :
-				       0;
-		if (!args && r->ret == err)
+			return denies ? add_lift(out, max, 0, r->what,
+						 r->option) :
+					0;
+		if (!args && denies)
 			n = add_lift(out, max, n, r->what, r->option);
 	}
 	return n;

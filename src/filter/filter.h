@@ -76,10 +76,12 @@ struct filter_lift {
 
 /*
  * For --why: which rules of the filter of @classes deny system call @nr
- * of architecture @arch (AUDIT_ARCH_*) with @err.  @args are the call's
- * six arguments, or NULL when unknown (an audit record has none): then
- * every rule that returns @err for @nr is a candidate.  Fills up to @max
- * lifts, returns how many rules matched (0: not a denial of this filter).
+ * of architecture @arch (AUDIT_ARCH_*) with @err.  @err 0 is any errno
+ * (an AUDIT_SECCOMP record, type 1326, has "code=0x50000": the action
+ * without its data).  @args are the call's six arguments, or NULL when
+ * unknown (an audit record has none): then every rule that denies @nr
+ * with @err is a candidate.  Fills up to @max lifts, in table order;
+ * returns how many rules matched (0: not a denial of this filter).
  */
 size_t filter_explain(unsigned classes, uint32_t arch, int nr, int err,
 		      const uint64_t *args, struct filter_lift *out,

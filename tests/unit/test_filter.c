@@ -606,6 +606,21 @@ static void test_explain(void)
 	n = filter_explain(ALL, AUDIT_ARCH_X86_64, (int)X32_BIT | __NR_read,
 			   ENOSYS, NULL, l, 4);
 	ok(n == 1 && !l[0].option, "x32: nothing lifts it");
+	n = filter_explain(ALL, AUDIT_ARCH_X86_64, __NR_socket, 0, NULL, l, 4);
+	is_int(n, 5,
+	       "socket, errno unknown (an audit record): unix, families, "
+	       "MPTCP, UDP, raw");
+	is_str(l[0].option, "--unrestricted-unix", "  unix first");
+	is_str(l[1].option, "--unrestricted-network", "  then the network");
+	n = filter_explain(ALL, AUDIT_ARCH_X86_64, __NR_socket, 0, unix_args, l,
+			   4);
+	ok(n == 1 && strcmp(l[0].option, "--unrestricted-unix") == 0,
+	   "errno unknown, arguments known: the one rule");
+	uint64_t tcp[6] = { AF_INET, SOCK_STREAM, 0, 0, 0, 0 };
+
+	is_int(filter_explain(ALL, AUDIT_ARCH_X86_64, __NR_socket, 0, tcp, l,
+			      4),
+	       0, "an allowed call is not the filter's");
 	n = filter_explain(ALL, AUDIT_ARCH_X86_64, __NR_sendto, EOPNOTSUPP,
 			   NULL, l, 4);
 	ok(n == 1 && strcmp(l[0].option, "--unrestricted-network") == 0,
