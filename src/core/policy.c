@@ -859,8 +859,12 @@ static int set_no_new_privs(struct policy *p, const struct policy_plan *plan)
 	return 0;
 }
 
-/* Decision 20.  Other threads would keep theirs: refused (fail closed). */
-static int drop_capabilities(struct policy *p, const struct policy_plan *plan)
+/*
+ * Decision 20.  Other threads would keep theirs: refused (fail closed),
+ * unless @single_threaded says the check was made already.
+ */
+static int drop_capabilities(struct policy *p, const struct policy_plan *plan,
+			     bool single_threaded)
 {
 	struct caps c;
 
@@ -871,7 +875,7 @@ static int drop_capabilities(struct policy *p, const struct policy_plan *plan)
 				    strerror(errno));
 	if (!caps_need_drop(&c, CAPS_KEPT))
 		return 0;
-	if (plan->tsync && check_single_threaded(p, THREADS_CAPABLE) < 0)
+	if (!single_threaded && check_single_threaded(p, THREADS_CAPABLE) < 0)
 		return -1;
 	if (caps_drop(&c, CAPS_KEPT) < 0)
 		return policy_error(p, "cannot drop capabilities: %s",
@@ -921,18 +925,20 @@ static int enforce_landlock(struct policy *p, const struct policy_plan *plan)
 	return ret;
 }
 
-/* Last: the filter, inherited like the domain (decisions 15 to 19). */
+/*
+ * Last: the filter, inherited like the domain (decisions 15 to 19).  It
+ * reaches every thread on any kernel (seccomp's TSYNC is older than
+ * Landlock), which costs nothing in a single-threaded process.
+ */
 static int install_filter(struct policy *p, const struct policy_plan *plan)
 {
 	struct filter_prog prog;
-	unsigned flags = 0;
+	unsigned flags = FILTER_TSYNC;
 
 	if (filter_build(plan->filter, &prog) < 0)
 		return policy_error(p, "seccomp filter: does not fit (%d "
 				       "instructions at most)",
 				    FILTER_MAX_INSNS);
-	if (plan->tsync)
-		flags |= FILTER_TSYNC;
 	if (p->log_filter)
 		flags |= FILTER_LOG;
 	if (filter_install(&prog, flags) < 0)
@@ -948,16 +954,19 @@ int policy_apply(struct policy *p)
 {
 	struct policy_plan plan;
 	int abi = ll_abi();
+	bool single;
 
 	if (abi < 1)
 		return landlock_missing(p);
 	policy_plan(p, abi, &plan);
 	if (policy_report_drops(p, &plan) < 0)
 		return -1;
-	/* With TSYNC (ABI 8) Landlock and the filter reach every thread. */
-	if (!plan.tsync && check_single_threaded(p, THREADS_UNSANDBOXED) < 0)
+	/* With TSYNC (ABI 8) the domain reaches every thread. */
+	single = plan_has_ruleset(&plan) && !plan.tsync;
+	if (single && check_single_threaded(p, THREADS_UNSANDBOXED) < 0)
 		return -1;
-	if (set_no_new_privs(p, &plan) < 0 || drop_capabilities(p, &plan) < 0 ||
+	if (set_no_new_privs(p, &plan) < 0 ||
+	    drop_capabilities(p, &plan, single) < 0 ||
 	    enforce_landlock(p, &plan) < 0)
 		return -1;
 	return install_filter(p, &plan);
@@ -972,6 +981,10 @@ int policy_validate(struct policy *p, struct policy_plan *plan)
 	policy_plan(p, abi, plan);
 	if (p->strict && policy_report_drops(p, plan) < 0)
 		return -1;
+	if (filter_available() < 0)
+		return policy_error(p, "seccomp: %s: the filter cannot be "
+				       "installed, refusing to run",
+				    strerror(errno));
 	for (size_t i = 0; plan->fs_handled && i < p->npaths; i++) {
 		bool is_dir;
 		int fd = policy_open_path(p, i, &is_dir);

@@ -170,7 +170,9 @@ int policy_for_each_drop(const struct policy_plan *plan, policy_drop_fn fn,
 
 /*
  * Check what policy_apply() would, without applying anything: Landlock is
- * there, strict mode has nothing to drop, every non-optional path opens.
+ * there, strict mode has nothing to drop, seccomp filters can be
+ * installed, every non-optional path opens (unless the filesystem is
+ * unrestricted).
  * Returns 0 (@plan filled), 1 when Landlock is missing and
  * allow_unsandboxed lets the program run, -1 on error (p->err).
  */

@@ -491,3 +491,30 @@ in_netns() {
 	expect OK LANDSHIM_CONFIG="$T/udp.conf" -- "$PROBE" udp-bind "$((PORT + 1))"
 	both_as root OK LANDSHIM_CONFIG="$T/udp.conf" -- "$PROBE" audit-get
 }
+
+@test "threads: the filter reaches them all; root's capabilities with threads are refused" {
+	local threadlib=$top_builddir/tests/helpers/.libs/libthreadlib.so
+	local all=filesystem,network,scope,unix
+	echo data >"$TREE/rw/mine"
+	chmod 666 "$TREE/rw/mine"
+	# LD_PRELOAD constructors run last to first: the thread starts first.
+	run env LD_PRELOAD="$SHIM $threadlib" LANDSHIM_UNRESTRICTED=$all \
+		"$PROBE" chmod "$TREE/rw/mine" 4755
+	[ "$status" -eq 125 ]
+	[ "$output" = "landshim: other threads are running (started before the sandbox, e.g. by another library's constructor): they would keep root's capabilities, which are per thread (use --unrestricted-capabilities to keep them in every thread)" ]
+	run as_user nobody env LD_PRELOAD="$SHIM $threadlib" \
+		LANDSHIM_UNRESTRICTED=$all "$PROBE" chmod "$TREE/rw/mine" 4755
+	[ "$output" = EPERM ]
+	run env LD_PRELOAD="$SHIM $threadlib" \
+		LANDSHIM_UNRESTRICTED=$all,capabilities \
+		"$PROBE" chmod "$TREE/rw/mine" 4755
+	[ "$output" = EPERM ]
+	[ "$(stat -c %a "$TREE/rw/mine")" = 666 ]
+	# With a Landlock ruleset below ABI 8 a thread is refused anyway.
+	if [ "$ABI" -lt 8 ]; then
+		run as_user nobody env LD_PRELOAD="$SHIM $threadlib" \
+			LANDSHIM_RW="$TREE/rw" "$PROBE" read "$TREE/rw/mine"
+		[ "$status" -eq 125 ]
+		[[ "$output" == *"they would stay unsandboxed" ]]
+	fi
+}

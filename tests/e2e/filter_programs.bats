@@ -103,7 +103,7 @@ except OSError as e:
 		for user in root nobody; do
 			run in_sandbox "$mode" "$user" LANDSHIM_ROX="$SYS_ROX" \
 				LANDSHIM_BIND_TCP="$PORT" LANDSHIM_CONNECT_TCP="$PORT" -- \
-				node -e '
+				node --no-warnings -e '
 const http = require("http");
 const port = Number(process.argv[1]);
 const srv = http.createServer((q, r) => r.end("from node"));
