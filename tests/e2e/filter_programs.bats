@@ -21,7 +21,8 @@ teardown() {
 }
 
 # in_sandbox MODE USER VARS... -- CMD...: sandboxed, with a private HOME
-# and TMPDIR in $WORK, output kept.
+# and TMPDIR in $WORK, and none of make check's own make variables (its
+# jobserver's descriptors are closed in the sandbox).
 in_sandbox() {
 	local mode=$1 user=$2
 	shift 2
@@ -32,7 +33,8 @@ in_sandbox() {
 	done
 	shift
 	sandboxed "$mode" "$user" "${vars[@]}" -- \
-		env HOME="$WORK" TMPDIR="$WORK" "$@"
+		env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL HOME="$WORK" TMPDIR="$WORK" \
+		"$@"
 }
 
 @test "python3: a TCP server and a client, each in a sandbox" {
@@ -150,7 +152,7 @@ project() {
 cd "$1" &&
 git init -q && git add . &&
 git -c user.name=t -c user.email=t@t commit -qm one && git log --oneline | wc -l &&
-make -s --no-print-directory && ./configure -q && cat out.txt && chmod u+s hello' sh "$WORK/project"
+make -s && ./configure -q && cat out.txt && chmod u+s hello' sh "$WORK/project"
 			[ "${lines[0]}" = 1 ]
 			[ "${lines[1]}" = built ]
 			[[ "${lines[2]}" == "configured with "* ]]
