@@ -102,7 +102,7 @@ uint64_t ll_net_supported(int abi)
 
 int ll_net_right_abi(uint64_t bit)
 {
-	return bit & LL_NET_UDP ? 10 : 4;
+	return (bit & LL_NET_UDP) ? 10 : 4;
 }
 
 uint64_t ll_scope_supported(int abi)
