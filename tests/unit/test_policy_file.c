@@ -486,6 +486,12 @@ static void test_profiles(void)
 		   port_set_has(&p.connect, 80) && p.connect.count == 3 &&
 		   p.bind.count == 0,
 	   "network-client: connect 53, 80, 443 only");
+	ok(port_set_has(&p.connect_udp, 53) && p.connect_udp.count == 1 &&
+		   p.bind_udp.count == 0,
+	   "network-client: UDP to 53 (DNS) only");
+	for (size_t i = 0; i < p.npaths; i++)
+		if (p.paths[i].set & LL_SET_UNIX)
+			ok(0, "network-client: no unix rule (decision 18)");
 
 	/* The user's directory comes first. */
 	make_dir(".config");
