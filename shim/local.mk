@@ -4,9 +4,11 @@
 # does not provide a link error, never a call into the program's symbols.
 # Its one export is la_version, the rtld-audit entry.
 pkglib_LTLIBRARIES += shim/liblandshim.la
-SHIM_CORE = src/core/carve.c src/core/elfdeps.c src/core/landlock.c \
-	src/core/ldcache.c src/core/log.c src/core/path.c src/core/policy.c \
-	src/core/policy_env.c src/core/policy_program.c src/core/spelling.c
+SHIM_CORE = src/core/caps.c src/core/carve.c src/core/elfdeps.c \
+	src/core/landlock.c src/core/ldcache.c src/core/log.c src/core/path.c \
+	src/core/policy.c \
+	src/core/policy_env.c src/core/policy_program.c src/core/spelling.c \
+	$(FILTER_SOURCES)
 shim_liblandshim_la_SOURCES = shim/shim.c shim/shim.h shim/expand.c \
 	shim/libc/libc.h shim/libc/alloc.c shim/libc/format.c \
 	shim/libc/misc.c shim/libc/string.c shim/libc/sys.c $(SHIM_CORE)

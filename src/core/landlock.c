@@ -95,7 +95,14 @@ uint64_t ll_fs_supported(int abi)
 
 uint64_t ll_net_supported(int abi)
 {
-	return abi >= 4 ? LL_NET_BIND_TCP | LL_NET_CONNECT_TCP : 0;
+	if (abi >= 10)
+		return LL_NET_TCP | LL_NET_UDP;
+	return abi >= 4 ? LL_NET_TCP : 0;
+}
+
+int ll_net_right_abi(uint64_t bit)
+{
+	return (bit & LL_NET_UDP) ? 10 : 4;
 }
 
 uint64_t ll_scope_supported(int abi)
@@ -113,13 +120,17 @@ uint32_t ll_restrict_flags_supported(int abi)
 			 LL_RESTRICT_LOG_SUBDOMAINS_OFF;
 	if (abi >= 8)
 		flags |= LL_RESTRICT_TSYNC;
+	if (abi >= 11)
+		flags |= LL_RESTRICT_NO_NEW_PRIVS;
 	return flags;
 }
 
-#define LL_FS_DIR_WRITE                                                     \
-	(LL_FS_REMOVE_DIR | LL_FS_REMOVE_FILE | LL_FS_MAKE_CHAR |           \
-	 LL_FS_MAKE_DIR | LL_FS_MAKE_REG | LL_FS_MAKE_SOCK | LL_FS_MAKE_FIFO | \
-	 LL_FS_MAKE_BLOCK | LL_FS_MAKE_SYM | LL_FS_REFER)
+/* Never make_char or make_block: a device node in a writable directory
+ * is the device itself (decision 20). */
+#define LL_FS_DIR_WRITE                                                   \
+	(LL_FS_REMOVE_DIR | LL_FS_REMOVE_FILE | LL_FS_MAKE_DIR |          \
+	 LL_FS_MAKE_REG | LL_FS_MAKE_SOCK | LL_FS_MAKE_FIFO | LL_FS_MAKE_SYM | \
+	 LL_FS_REFER)
 
 uint64_t ll_fs_rights(unsigned set, int is_dir)
 {
@@ -175,9 +186,10 @@ const char *ll_fs_right_name(uint64_t bit)
 
 const char *ll_net_right_name(uint64_t bit)
 {
-	static const char *const names[] = { "bind_tcp", "connect_tcp" };
+	static const char *const names[] = { "bind_tcp", "connect_tcp",
+					     "bind_udp", "connect_send_udp" };
 
-	return bit_name(bit, names, 2);
+	return bit_name(bit, names, 4);
 }
 
 const char *ll_scope_name(uint64_t bit)
@@ -191,7 +203,8 @@ const char *ll_restrict_flag_name(uint32_t bit)
 {
 	static const char *const names[] = { "log_same_exec_off",
 					     "log_new_exec_on",
-					     "log_subdomains_off", "tsync" };
+					     "log_subdomains_off", "tsync",
+					     "no_new_privs" };
 
-	return bit_name(bit, names, 4);
+	return bit_name(bit, names, 5);
 }

@@ -3,6 +3,7 @@
 noinst_LTLIBRARIES += src/core/libcore.la
 src_core_libcore_la_SOURCES = \
 	src/core/carve.c src/core/carve.h \
+	src/core/caps.c src/core/caps.h \
 	src/core/elfdeps.c src/core/elfdeps.h \
 	src/core/landlock.c src/core/landlock.h \
 	src/core/ldcache.c src/core/ldcache.h \

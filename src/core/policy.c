@@ -16,7 +16,9 @@
 #include <linux/openat2.h>
 #include <unistd.h>
 
+#include "caps.h"
 #include "carve.h"
+#include "filter.h"
 #include "log.h"
 #include "policy.h"
 #include "rawsys.h"
@@ -26,10 +28,28 @@ void policy_init(struct policy *p)
 	memset(p, 0, sizeof(*p));
 }
 
-/* policy_free() skips bind and connect as one block. */
-_Static_assert(offsetof(struct policy, connect) ==
-		   offsetof(struct policy, bind) + sizeof(struct port_set),
-	       "bind and connect must be adjacent");
+/* policy_free() and the port rules take the four port sets as one array. */
+#define N_PORT_SETS 4
+_Static_assert(offsetof(struct policy, connect_udp) ==
+		       offsetof(struct policy, bind) +
+			       (N_PORT_SETS - 1) * sizeof(struct port_set),
+	       "the port sets must be adjacent");
+
+static struct port_set *port_sets(struct policy *p)
+{
+	return &p->bind;
+}
+
+static const struct port_set *port_sets_const(const struct policy *p)
+{
+	return &p->bind;
+}
+
+/* The right each of the four sets grants, in their order. */
+static const uint64_t port_set_access[N_PORT_SETS] = {
+	LL_NET_BIND_TCP, LL_NET_CONNECT_TCP, LL_NET_BIND_UDP,
+	LL_NET_CONNECT_SEND_UDP,
+};
 
 static void port_set_clear(struct port_set *s)
 {
@@ -46,7 +66,8 @@ static void port_set_clear(struct port_set *s)
 void policy_free(struct policy *p)
 {
 	size_t ports = offsetof(struct policy, bind);
-	size_t rest = offsetof(struct policy, connect) + sizeof(p->connect);
+	size_t rest = offsetof(struct policy, connect_udp) +
+		      sizeof(p->connect_udp);
 
 	for (size_t i = 0; i < p->npaths; i++) {
 		free(p->paths[i].path);
@@ -56,8 +77,8 @@ void policy_free(struct policy *p)
 	}
 	free(p->paths);
 	memset(p, 0, ports);
-	port_set_clear(&p->bind);
-	port_set_clear(&p->connect);
+	for (int i = 0; i < N_PORT_SETS; i++)
+		port_set_clear(&port_sets(p)[i]);
 	memset((char *)p + rest, 0, sizeof(*p) - rest);
 }
 
@@ -262,12 +283,10 @@ int policy_add_port_range(struct policy *p, uint64_t net_access, long lo,
 		return policy_error(p, "port %ld out of range 0-65535", hi);
 	if (lo > hi)
 		return policy_error(p, "empty port range %ld-%ld", lo, hi);
-	for (long port = lo; port <= hi; port++) {
-		if (net_access & LL_NET_BIND_TCP)
-			port_set_add(&p->bind, (unsigned)port);
-		if (net_access & LL_NET_CONNECT_TCP)
-			port_set_add(&p->connect, (unsigned)port);
-	}
+	for (long port = lo; port <= hi; port++)
+		for (int i = 0; i < N_PORT_SETS; i++)
+			if (net_access & port_set_access[i])
+				port_set_add(&port_sets(p)[i], (unsigned)port);
 	p->has_policy = true;
 	return 0;
 }
@@ -361,10 +380,15 @@ int policy_set_unrestricted_class(struct policy *p, const char *name)
 		p->unrestricted |= UNRESTRICTED_NET;
 	else if (strcmp(name, "scope") == 0 || strcmp(name, "scoped") == 0)
 		p->unrestricted |= UNRESTRICTED_SCOPE;
+	else if (strcmp(name, "unix") == 0)
+		p->unrestricted |= UNRESTRICTED_UNIX;
+	else if (strcmp(name, "capabilities") == 0)
+		p->unrestricted |= UNRESTRICTED_CAPS;
 	else
 		return policy_error(p,
 				    "unknown class \"%s\" (expected "
-				    "filesystem, network or scope)",
+				    "filesystem, network, scope, unix or "
+				    "capabilities)",
 				    name);
 	p->has_policy = true;
 	return 0;
@@ -473,38 +497,82 @@ int policy_parse_bool(struct policy *p, const char *s, bool *out)
 	return policy_error(p, "invalid boolean \"%s\" (expected 1 or 0)", s);
 }
 
-static uint64_t policy_fs_wanted(const struct policy *p)
+static bool has_unix_paths(const struct policy *p)
 {
-	uint64_t fs = ll_fs_supported(LL_ABI_BASELINE);
-
 	for (size_t i = 0; i < p->npaths; i++)
 		if (p->paths[i].set & LL_SET_UNIX)
-			fs |= LL_FS_RESOLVE_UNIX;
-	return fs;
+			return true;
+	return false;
+}
+
+static bool has_udp_rules(const struct policy *p)
+{
+	return p->bind_udp.count || p->connect_udp.count;
+}
+
+/*
+ * The filesystem part.  Pathname unix sockets (RESOLVE_UNIX, ABI 9) are
+ * denied unless --unrestricted-unix: below ABI 9 the filter refuses
+ * socket(AF_UNIX) instead, unless --unix paths ask for some (decision 18:
+ * then every path is reachable, a dropped restriction).
+ */
+static void plan_fs(const struct policy *p, struct policy_plan *plan)
+{
+	uint64_t wanted = ll_fs_supported(LL_ABI_BASELINE);
+
+	if (p->unrestricted & UNRESTRICTED_FS)
+		return;
+	plan->fs_handled = ll_fs_supported(plan->abi);
+	if (p->unrestricted & UNRESTRICTED_UNIX)
+		plan->fs_handled &= ~LL_FS_RESOLVE_UNIX;
+	else
+		wanted |= LL_FS_RESOLVE_UNIX;
+	if ((wanted & ~plan->fs_handled & LL_FS_RESOLVE_UNIX) &&
+	    !has_unix_paths(p)) {
+		plan->filter |= FILTER_UNIX;
+		plan->fs_filtered = LL_FS_RESOLVE_UNIX;
+	}
+	plan->fs_dropped = wanted & ~plan->fs_handled & ~plan->fs_filtered;
+}
+
+/*
+ * The network part: TCP from ABI 4, UDP from ABI 10 (decision 16).  Below
+ * ABI 10 the filter refuses UDP sockets, unless UDP rules ask for some:
+ * then every port is reachable, a dropped restriction.
+ */
+static void plan_net(const struct policy *p, struct policy_plan *plan)
+{
+	uint64_t wanted = LL_NET_TCP | LL_NET_UDP;
+
+	if (p->unrestricted & UNRESTRICTED_NET)
+		return;
+	plan->net_handled = ll_net_supported(plan->abi);
+	plan->filter |= FILTER_NET;
+	if (has_udp_rules(p))
+		plan->filter |= FILTER_UDP;
+	else
+		plan->net_filtered = LL_NET_UDP & ~plan->net_handled;
+	plan->net_dropped = wanted & ~plan->net_handled & ~plan->net_filtered;
 }
 
 void policy_plan(const struct policy *p, int abi, struct policy_plan *plan)
 {
-	uint64_t fs = 0, net = 0, scope = 0;
+	uint64_t scope = 0;
+	uint32_t flags = ll_restrict_flags_supported(abi);
 
 	memset(plan, 0, sizeof(*plan));
 	plan->abi = abi;
-	if (!(p->unrestricted & UNRESTRICTED_FS)) {
-		fs = policy_fs_wanted(p);
-		plan->fs_handled = ll_fs_supported(abi);
-	}
-	if (!(p->unrestricted & UNRESTRICTED_NET)) {
-		net = LL_NET_BIND_TCP | LL_NET_CONNECT_TCP;
-		plan->net_handled = ll_net_supported(abi);
-	}
+	plan->filter = FILTER_ALWAYS | (p->filter_trap ? FILTER_TRAP : 0);
+	plan_fs(p, plan);
+	plan_net(p, plan);
 	if (!(p->unrestricted & UNRESTRICTED_SCOPE)) {
 		scope = LL_SCOPE_ABSTRACT_UNIX_SOCKET | LL_SCOPE_SIGNAL;
 		plan->scoped = ll_scope_supported(abi);
 	}
-	plan->restrict_flags =
-		p->restrict_flags & ll_restrict_flags_supported(abi);
-	plan->fs_dropped = fs & ~plan->fs_handled;
-	plan->net_dropped = net & ~plan->net_handled;
+	plan->restrict_flags = p->restrict_flags & flags;
+	plan->tsync = flags & LL_RESTRICT_TSYNC;
+	plan->nnp_flag = flags & LL_RESTRICT_NO_NEW_PRIVS;
+	plan->drop_caps = !(p->unrestricted & UNRESTRICTED_CAPS);
 	plan->scope_dropped = scope & ~plan->scoped;
 	plan->flags_dropped = p->restrict_flags & ~plan->restrict_flags;
 }
@@ -520,7 +588,8 @@ int policy_for_each_drop(const struct policy_plan *plan, policy_drop_fn fn,
 		       ll_fs_right_abi(bit)) < 0)
 			return -1;
 		if ((plan->net_dropped & bit) &&
-		    fn(arg, "network right", ll_net_right_name(bit), 4) < 0)
+		    fn(arg, "network right", ll_net_right_name(bit),
+		       ll_net_right_abi(bit)) < 0)
 			return -1;
 		if ((plan->scope_dropped & bit) &&
 		    fn(arg, "scope", ll_scope_name(bit), 6) < 0)
@@ -662,13 +731,19 @@ static int add_one_rule(void *arg, int fd, const char *path, uint64_t rights)
 	return 0;
 }
 
-/* Each rule, or the rules that carve it (carve.h). */
+/*
+ * Each rule, or the rules that carve it (carve.h).  With the filesystem
+ * unrestricted, path rules are ignored, missing ones included.
+ */
 static int add_path_rules(struct policy *p, int ruleset, uint64_t handled)
 {
 	struct rule_sink sink = { p, ruleset };
 	struct carve c;
-	int ret = carve_open(p, &c);
+	int ret;
 
+	if (!handled)
+		return 0;
+	ret = carve_open(p, &c);
 	for (size_t i = 0; i < p->npaths && ret == 0; i++) {
 		bool is_dir;
 		int fd;
@@ -697,13 +772,54 @@ static int add_path_rules(struct policy *p, int ruleset, uint64_t handled)
 	return ret;
 }
 
+static const char *port_protocol(uint64_t access)
+{
+	if (!(access & LL_NET_UDP))
+		return "TCP port";
+	return access & LL_NET_TCP ? "TCP and UDP port" : "UDP port";
+}
+
+/* The rights port @port gets; UDP connect rules imply binding port 0,
+ * which a first send or connect does on its own (ABI 10). */
+static uint64_t port_access(const struct policy *p, unsigned port,
+			    uint64_t handled)
+{
+	const struct port_set *sets = port_sets_const(p);
+	uint64_t access = 0;
+
+	for (int i = 0; i < N_PORT_SETS; i++)
+		if (port_set_has(&sets[i], port))
+			access |= port_set_access[i];
+	if (port == 0 && p->connect_udp.count)
+		access |= LL_NET_BIND_UDP;
+	return access & handled;
+}
+
+static uint64_t port_word(const struct policy *p, unsigned w)
+{
+	const struct port_set *sets = port_sets_const(p);
+	uint64_t any = w == 0 && p->connect_udp.count;
+
+	for (int i = 0; i < N_PORT_SETS; i++)
+		any |= sets[i].bits[w];
+	return any;
+}
+
+static bool has_ports(const struct policy *p)
+{
+	for (int i = 0; i < N_PORT_SETS; i++)
+		if (port_sets_const(p)[i].count)
+			return true;
+	return false;
+}
+
 static int add_port_rules(struct policy *p, int ruleset, uint64_t handled)
 {
-	/* Walking 16 KiB of empty bitmaps costs the shim page faults. */
-	if (!p->bind.count && !p->connect.count)
+	/* Walking 32 KiB of empty bitmaps costs the shim page faults. */
+	if (!handled || !has_ports(p))
 		return 0;
 	for (unsigned w = 0; w < POLICY_PORTS / 64; w++) {
-		uint64_t any = p->bind.bits[w] | p->connect.bits[w];
+		uint64_t any = port_word(p, w);
 
 		for (unsigned b = 0; any; b++, any >>= 1) {
 			unsigned port = w * 64 + b;
@@ -711,24 +827,26 @@ static int add_port_rules(struct policy *p, int ruleset, uint64_t handled)
 
 			if (!(any & 1))
 				continue;
-			if (port_set_has(&p->bind, port))
-				attr.allowed_access |= LL_NET_BIND_TCP;
-			if (port_set_has(&p->connect, port))
-				attr.allowed_access |= LL_NET_CONNECT_TCP;
-			attr.allowed_access &= handled;
+			attr.allowed_access = port_access(p, port, handled);
 			if (attr.allowed_access &&
 			    ll_add_rule(ruleset, LL_RULE_NET_PORT, &attr, 0) < 0)
 				return policy_error(p,
-						    "TCP port %u: cannot add "
-						    "rule: %s",
+						    "%s %u: cannot add rule: %s",
+						    port_protocol(
+							    attr.allowed_access),
 						    port, strerror(errno));
 		}
 	}
 	return 0;
 }
 
+#define THREADS_UNSANDBOXED "they would stay unsandboxed"
+#define THREADS_CAPABLE                                                     \
+	"they would keep root's capabilities, which are per thread (use "  \
+	"--unrestricted-capabilities to keep them in every thread)"
+
 /* The thread count, field 20 of /proc/self/stat (see below). */
-static int count_threads_in_proc(struct policy *p)
+static int count_threads_in_proc(struct policy *p, const char *consequence)
 {
 	char buf[1024];
 	int fd = open("/proc/self/stat", O_RDONLY | O_CLOEXEC);
@@ -756,8 +874,8 @@ static int count_threads_in_proc(struct policy *p)
 		return policy_error(p,
 				    "%ld threads are running (started before "
 				    "the sandbox, e.g. by another library's "
-				    "constructor): they would stay unsandboxed",
-				    threads);
+				    "constructor): %s",
+				    threads, consequence);
 	return 0;
 }
 
@@ -768,7 +886,7 @@ static int count_threads_in_proc(struct policy *p)
  * usually cannot read.  Where unshare() is filtered (seccomp), count the
  * threads in /proc instead.
  */
-static int check_single_threaded(struct policy *p)
+static int check_single_threaded(struct policy *p, const char *consequence)
 {
 	if (unshare(CLONE_THREAD) == 0)
 		return 0;
@@ -776,9 +894,9 @@ static int check_single_threaded(struct policy *p)
 		return policy_error(p,
 				    "other threads are running (started "
 				    "before the sandbox, e.g. by another "
-				    "library's constructor): they would stay "
-				    "unsandboxed");
-	return count_threads_in_proc(p);
+				    "library's constructor): %s",
+				    consequence);
+	return count_threads_in_proc(p, consequence);
 }
 
 static int landlock_missing(struct policy *p)
@@ -796,6 +914,47 @@ static int landlock_missing(struct policy *p)
 			    why);
 }
 
+static bool plan_has_ruleset(const struct policy_plan *plan)
+{
+	return plan->fs_handled || plan->net_handled || plan->scoped;
+}
+
+/* The prctl, unless restrict_self will set it (ABI 11). */
+static int set_no_new_privs(struct policy *p, const struct policy_plan *plan)
+{
+	if (plan->nnp_flag && plan_has_ruleset(plan))
+		return 0;
+	if (raw_result(raw_syscall5(SYS_prctl, PR_SET_NO_NEW_PRIVS, 1, 0, 0,
+				    0)) < 0)
+		return policy_error(p, "cannot set no_new_privs: %s",
+				    strerror(errno));
+	return 0;
+}
+
+/*
+ * Decision 20.  Other threads would keep theirs: refused (fail closed),
+ * unless @single_threaded says the check was made already.
+ */
+static int drop_capabilities(struct policy *p, const struct policy_plan *plan,
+			     bool single_threaded)
+{
+	struct caps c;
+
+	if (!plan->drop_caps)
+		return 0;
+	if (caps_get(&c) < 0)
+		return policy_error(p, "cannot read capabilities: %s",
+				    strerror(errno));
+	if (!caps_need_drop(&c, CAPS_KEPT))
+		return 0;
+	if (!single_threaded && check_single_threaded(p, THREADS_CAPABLE) < 0)
+		return -1;
+	if (caps_drop(&c, CAPS_KEPT) < 0)
+		return policy_error(p, "cannot drop capabilities: %s",
+				    strerror(errno));
+	return 0;
+}
+
 static int restrict_with(struct policy *p, const struct policy_plan *plan,
 			 int ruleset)
 {
@@ -804,13 +963,10 @@ static int restrict_with(struct policy *p, const struct policy_plan *plan,
 	if (add_path_rules(p, ruleset, plan->fs_handled) < 0 ||
 	    add_port_rules(p, ruleset, plan->net_handled) < 0)
 		return -1;
-	if (ll_restrict_flags_supported(plan->abi) & LL_RESTRICT_TSYNC)
+	if (plan->tsync)
 		flags |= LL_RESTRICT_TSYNC;
-	else if (check_single_threaded(p) < 0)
-		return -1;
-	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
-		return policy_error(p, "cannot set no_new_privs: %s",
-				    strerror(errno));
+	if (plan->nnp_flag)
+		flags |= LL_RESTRICT_NO_NEW_PRIVS;
 	if (ll_restrict_self(ruleset, flags) < 0)
 		return policy_error(p, "landlock_restrict_self: %s%s",
 				    strerror(errno),
@@ -819,33 +975,73 @@ static int restrict_with(struct policy *p, const struct policy_plan *plan,
 	return 0;
 }
 
+/* The one ruleset of the policy. */
+static int enforce_landlock(struct policy *p, const struct policy_plan *plan)
+{
+	struct ll_ruleset_attr attr;
+	int ruleset, ret;
+
+	if (!plan_has_ruleset(plan)) {
+		log_info("everything is unrestricted: no Landlock ruleset");
+		return 0;
+	}
+	attr.handled_access_fs = plan->fs_handled;
+	attr.handled_access_net = plan->net_handled;
+	attr.scoped = plan->scoped;
+	ruleset = ll_create_ruleset(&attr, ll_ruleset_attr_size(plan->abi), 0);
+	if (ruleset < 0)
+		return policy_error(p, "landlock_create_ruleset: %s",
+				    strerror(errno));
+	ret = restrict_with(p, plan, ruleset);
+	close(ruleset);
+	return ret;
+}
+
+/*
+ * Last: the filter, inherited like the domain (decisions 15 to 19).  It
+ * reaches every thread on any kernel (seccomp's TSYNC is older than
+ * Landlock), which costs nothing in a single-threaded process.
+ */
+static int install_filter(struct policy *p, const struct policy_plan *plan)
+{
+	struct filter_prog prog;
+	unsigned flags = FILTER_TSYNC;
+
+	if (filter_build(plan->filter, &prog) < 0)
+		return policy_error(p, "seccomp filter: does not fit (%d "
+				       "instructions at most)",
+				    FILTER_MAX_INSNS);
+	if (p->filter_log)
+		flags |= FILTER_LOG;
+	if (filter_install(&prog, flags) < 0)
+		return policy_error(p, "seccomp: %s%s", strerror(errno),
+				    errno == ESRCH ?
+					    " (another thread has a filter of "
+					    "its own)" :
+					    "");
+	return 0;
+}
+
 int policy_apply(struct policy *p)
 {
 	struct policy_plan plan;
-	struct ll_ruleset_attr attr;
 	int abi = ll_abi();
-	int ruleset, ret;
+	bool single;
 
 	if (abi < 1)
 		return landlock_missing(p);
 	policy_plan(p, abi, &plan);
 	if (policy_report_drops(p, &plan) < 0)
 		return -1;
-	attr.handled_access_fs = plan.fs_handled;
-	attr.handled_access_net = plan.net_handled;
-	attr.scoped = plan.scoped;
-	if (!attr.handled_access_fs && !attr.handled_access_net &&
-	    !attr.scoped) {
-		log_info("everything is unrestricted: no sandbox applied");
-		return 0;
-	}
-	ruleset = ll_create_ruleset(&attr, ll_ruleset_attr_size(abi), 0);
-	if (ruleset < 0)
-		return policy_error(p, "landlock_create_ruleset: %s",
-				    strerror(errno));
-	ret = restrict_with(p, &plan, ruleset);
-	close(ruleset);
-	return ret;
+	/* With TSYNC (ABI 8) the domain reaches every thread. */
+	single = plan_has_ruleset(&plan) && !plan.tsync;
+	if (single && check_single_threaded(p, THREADS_UNSANDBOXED) < 0)
+		return -1;
+	if (set_no_new_privs(p, &plan) < 0 ||
+	    drop_capabilities(p, &plan, single) < 0 ||
+	    enforce_landlock(p, &plan) < 0)
+		return -1;
+	return install_filter(p, &plan);
 }
 
 int policy_drop_missing(struct policy *p)
@@ -879,7 +1075,11 @@ int policy_validate(struct policy *p, struct policy_plan *plan)
 	policy_plan(p, abi, plan);
 	if (p->strict && policy_report_drops(p, plan) < 0)
 		return -1;
-	for (size_t i = 0; i < p->npaths; i++) {
+	if (filter_available() < 0)
+		return policy_error(p, "seccomp: %s: the filter cannot be "
+				       "installed, refusing to run",
+				    strerror(errno));
+	for (size_t i = 0; plan->fs_handled && i < p->npaths; i++) {
 		bool is_dir;
 		int fd;
 

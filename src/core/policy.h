@@ -39,16 +39,20 @@ struct port_set {
 	unsigned count;
 };
 
+/* In the order of policy_unrestricted_names (policy_to_env). */
 enum unrestricted_class {
 	UNRESTRICTED_FS = 1 << 0,
 	UNRESTRICTED_NET = 1 << 1,
 	UNRESTRICTED_SCOPE = 1 << 2,
+	UNRESTRICTED_UNIX = 1 << 3,	/* unix sockets, on every ABI */
+	UNRESTRICTED_CAPS = 1 << 4,	/* root keeps every capability */
 };
 
 struct policy {
 	struct policy_path *paths;
 	size_t npaths, cap;
-	struct port_set bind, connect;
+	/* Adjacent, in this order: policy_free() and the port rules. */
+	struct port_set bind, connect, bind_udp, connect_udp;
 	unsigned unrestricted;		/* enum unrestricted_class bits */
 	uint32_t restrict_flags;	/* LL_RESTRICT_LOG_* asked for */
 	bool has_policy;		/* some rule-defining input was seen */
@@ -61,7 +65,7 @@ struct policy {
 	 * --why and --learn: how the seccomp filter (src/filter) shows the
 	 * calls it refuses.  filter_log: SECCOMP_FILTER_FLAG_LOG, an
 	 * AUDIT_SECCOMP record each.  filter_trap: SECCOMP_RET_TRAP with
-	 * POLICY_FILTER_TRAP_TAG | errno as data, instead of
+	 * FILTER_TRAP_TAG | errno as data (filter.h), instead of
 	 * SECCOMP_RET_ERRNO | errno; landshim, tracing the command, turns the
 	 * SIGSYS into that errno (fail closed: untraced, SIGSYS kills).
 	 */
@@ -70,15 +74,19 @@ struct policy {
 	char err[512];
 };
 
-#define POLICY_FILTER_TRAP_TAG 0xa000U	 /* in si_errno of the SIGSYS */
-#define POLICY_FILTER_TRAP_ERRNO 0x0fffU /* the errno beside the tag */
 
 /* What policy_apply() will enforce on a kernel of a given ABI. */
 struct policy_plan {
 	int abi;
 	uint64_t fs_handled, net_handled, scoped;
-	uint32_t restrict_flags;
-	/* What the policy wants but the kernel cannot do. */
+	uint32_t restrict_flags;	/* the audit-log flags asked for */
+	bool tsync;			/* every thread (ABI 8) */
+	bool nnp_flag;			/* no_new_privs by restrict_self (11) */
+	unsigned filter;		/* enum filter_class bits (filter.h) */
+	bool drop_caps;			/* root keeps CAPS_KEPT only */
+	/* What the policy denies that the filter enforces instead. */
+	uint64_t fs_filtered, net_filtered;
+	/* What the policy denies but neither Landlock nor the filter can. */
 	uint64_t fs_dropped, net_dropped, scope_dropped;
 	uint32_t flags_dropped;
 };
@@ -123,12 +131,17 @@ int policy_add_elf_deps(struct policy *p, int fd, const char *elf,
 int policy_add_open_file(struct policy *p, unsigned set, int fd,
 			 const char *path, const char *origin);
 
-/* TCP ports: "443", "8000-8100", lists separated by ',' or ':'. */
+/*
+ * Ports: "443", "8000-8100", lists separated by ',' or ':'; @net_access
+ * says for what (LL_NET_BIND_TCP, ..._CONNECT_TCP, ..._BIND_UDP,
+ * ..._CONNECT_SEND_UDP, any combination).
+ */
 int policy_add_ports(struct policy *p, uint64_t net_access, const char *spec);
 int policy_add_port_range(struct policy *p, uint64_t net_access, long lo,
 			  long hi);
 
-/* "filesystem", "network", "scope" (also "scoped"), comma separated. */
+/* "filesystem", "network", "scope" (also "scoped"), "unix",
+ * "capabilities", comma separated. */
 int policy_set_unrestricted(struct policy *p, const char *list);
 int policy_set_unrestricted_class(struct policy *p, const char *name);
 
@@ -144,6 +157,8 @@ int policy_check_ll_scoped(struct policy *p, const char *list);
 void policy_set_strict(struct policy *p, bool on);
 void policy_set_best_effort(struct policy *p, bool on);
 void policy_set_allow_unsandboxed(struct policy *p, bool on);
+/* Filter denials in the audit log (SECCOMP_FILTER_FLAG_LOG): for --why
+ * and --learn while they run, never otherwise (no variable sets it). */
 int policy_set_log_level(struct policy *p, const char *level);
 
 /* "1"/"0", "true"/"false", "yes"/"no", "on"/"off". */
@@ -154,7 +169,7 @@ bool port_set_has(const struct port_set *s, unsigned port);
 /* The set as ranges, "80,443,8000-8100" (allocated; "" when empty). */
 char *port_set_format(const struct port_set *s);
 
-/* Pure: what a kernel of @abi would enforce of @p. */
+/* Pure: what a kernel of @abi would enforce of @p, Landlock and filter. */
 void policy_plan(const struct policy *p, int abi, struct policy_plan *plan);
 
 /*
@@ -172,8 +187,9 @@ int policy_drop_missing(struct policy *p);
 void policy_close_path(const struct policy *p, size_t i, int fd);
 
 /*
- * Build the ruleset and restrict the calling process (NO_NEW_PRIVS first).
- * Returns 0 when sandboxed, 1 when Landlock is missing and
+ * Sandbox the calling process, in this order: no_new_privs (or the ABI 11
+ * flag of restrict_self), capabilities, the one Landlock ruleset, the
+ * seccomp filter.  Returns 0 when sandboxed, 1 when Landlock is missing and
  * allow_unsandboxed let the program run anyway, -1 on error (p->err).
  */
 int policy_apply(struct policy *p);
@@ -181,7 +197,8 @@ int policy_apply(struct policy *p);
 /* Report each dropped right (info), or fail in strict mode. */
 int policy_report_drops(struct policy *p, const struct policy_plan *plan);
 
-/* Call @fn for each right, scope or flag @plan drops; stop at its -1. */
+/* Call @fn for each right, scope or flag @plan drops; stop at its -1.
+ * (Rights the filter enforces instead are not dropped.) */
 typedef int (*policy_drop_fn)(void *arg, const char *what, const char *name,
 			      int needed_abi);
 int policy_for_each_drop(const struct policy_plan *plan, policy_drop_fn fn,
@@ -189,7 +206,9 @@ int policy_for_each_drop(const struct policy_plan *plan, policy_drop_fn fn,
 
 /*
  * Check what policy_apply() would, without applying anything: Landlock is
- * there, strict mode has nothing to drop, every non-optional path opens.
+ * there, strict mode has nothing to drop, seccomp filters can be
+ * installed, every non-optional path opens (unless the filesystem is
+ * unrestricted).
  * Returns 0 (@plan filled), 1 when Landlock is missing and
  * allow_unsandboxed lets the program run, -1 on error (p->err).
  */

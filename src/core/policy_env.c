@@ -93,6 +93,18 @@ static int set_connect(struct policy *p, const char *n, const char *v)
 	return policy_add_ports(p, LL_NET_CONNECT_TCP, v);
 }
 
+static int set_bind_udp(struct policy *p, const char *n, const char *v)
+{
+	(void)n;
+	return policy_add_ports(p, LL_NET_BIND_UDP, v);
+}
+
+static int set_connect_udp(struct policy *p, const char *n, const char *v)
+{
+	(void)n;
+	return policy_add_ports(p, LL_NET_CONNECT_SEND_UDP, v);
+}
+
 static int set_unrestricted(struct policy *p, const char *n, const char *v)
 {
 	(void)n;
@@ -147,6 +159,8 @@ static const struct env_var {
 	{ "LANDSHIM_READ_ONLY", set_read_only, NULL },
 	{ "LANDSHIM_BIND_TCP", set_bind, NULL },
 	{ "LANDSHIM_CONNECT_TCP", set_connect, NULL },
+	{ "LANDSHIM_BIND_UDP", set_bind_udp, NULL },
+	{ "LANDSHIM_CONNECT_UDP", set_connect_udp, NULL },
 	{ "LANDSHIM_UNRESTRICTED", set_unrestricted, NULL },
 	{ "LANDSHIM_LOG_FLAGS", set_log_flags, NULL },
 	{ "LANDSHIM_IGNORE_MISSING", NULL, policy_set_ignore_missing },
@@ -160,6 +174,8 @@ static const struct env_var {
 	{ "LL_FS_RW", set_rwx, NULL },
 	{ "LL_TCP_BIND", set_bind, NULL },
 	{ "LL_TCP_CONNECT", set_connect, NULL },
+	{ "LL_UDP_BIND", set_bind_udp, NULL },
+	{ "LL_UDP_CONNECT_SEND", set_connect_udp, NULL },
 	{ "LL_SCOPED", set_ll_scoped, NULL },
 	/* Read by the launcher only (DESIGN.md decision 7). */
 	{ "LANDSHIM_LIBRARY", NULL, NULL },
@@ -406,8 +422,10 @@ static void emit_owned(const char *name, char *value, bool always,
 
 int policy_to_env(struct policy *p, policy_env_fn fn, void *arg)
 {
+	/* In the order of enum unrestricted_class. */
 	static const char *const classes[] = { "filesystem", "network",
-					       "scope", NULL };
+					       "scope",	     "unix",
+					       "capabilities", NULL };
 	static const char *const log_flags[] = { "disable-originating",
 						 "enable-subprocesses",
 						 "disable-subdomains", NULL };
@@ -422,6 +440,10 @@ int policy_to_env(struct policy *p, policy_env_fn fn, void *arg)
 		   arg);
 	emit_owned("LANDSHIM_CONNECT_TCP", port_set_format(&p->connect), false,
 		   fn, arg);
+	emit_owned("LANDSHIM_BIND_UDP", port_set_format(&p->bind_udp), false,
+		   fn, arg);
+	emit_owned("LANDSHIM_CONNECT_UDP", port_set_format(&p->connect_udp),
+		   false, fn, arg);
 	emit_names("LANDSHIM_UNRESTRICTED", classes, p->unrestricted, fn, arg);
 	/* Same bit order as LL_RESTRICT_LOG_*. */
 	emit_names("LANDSHIM_LOG_FLAGS", log_flags, p->restrict_flags, fn, arg);

@@ -310,8 +310,12 @@ static const struct launch_option options[] = {
 	PATHS("read-only", LL_SET_READ_ONLY),
 	PORTS("bind-tcp", LL_NET_BIND_TCP),
 	PORTS("connect-tcp", LL_NET_CONNECT_TCP),
+	PORTS("bind-udp", LL_NET_BIND_UDP),
+	PORTS("connect-udp", LL_NET_CONNECT_SEND_UDP),
 	UNRESTRICTED("unrestricted-filesystem", "filesystem"),
 	UNRESTRICTED("unrestricted-network", "network"),
+	UNRESTRICTED("unrestricted-unix", "unix"),
+	UNRESTRICTED("unrestricted-capabilities", "capabilities"),
 	UNRESTRICTED("unrestricted-scope", "scope"),
 	UNRESTRICTED("unrestricted-scoped", "scope"),
 	LOG_FLAG("log-disable-originating", "disable-originating"),
@@ -372,8 +376,15 @@ void launch_usage(void)
 	      "  --ignore-missing      skip paths that do not exist\n"
 	      "  --bind-tcp PORTS      TCP ports to bind: 8080, 8000-8100\n"
 	      "  --connect-tcp PORTS   TCP ports to connect to\n"
+	      "  --bind-udp PORTS      UDP ports to bind (ABI 10; below, "
+	      "UDP is not\n"
+	      "                        restricted once a UDP rule is given)\n"
+	      "  --connect-udp PORTS   UDP ports to connect and send to "
+	      "(ABI 10): 53\n"
 	      "  --unrestricted-filesystem, --unrestricted-network,\n"
-	      "  --unrestricted-scope  lift that class (--unrestricted-scoped "
+	      "  --unrestricted-scope, --unrestricted-unix (unix sockets),\n"
+	      "  --unrestricted-capabilities (root keeps them all)\n"
+	      "                        lift that class (--unrestricted-scoped "
 	      "too)\n"
 	      "  --log-disable-originating, --log-enable-subprocesses,\n"
 	      "  --log-disable-subdomains  Landlock audit-log flags (ABI 7)\n"

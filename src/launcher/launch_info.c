@@ -9,7 +9,9 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
+#include "caps.h"
 #include "carve.h"
+#include "filter.h"
 #include "landlock.h"
 #include "launch.h"
 #include "log.h"
@@ -193,6 +195,74 @@ static void explain_ports(const struct policy *p, const char *what,
 	free(ports);
 }
 
+/* A UDP line: Landlock's ports (ABI 10), or what the filter does below. */
+static void explain_udp(const struct policy *p, const char *what,
+			const struct port_set *set, uint64_t bit,
+			const struct policy_plan *plan)
+{
+	char *ports;
+
+	if (p->unrestricted & UNRESTRICTED_NET) {
+		printf("%s: unrestricted\n", what);
+	} else if (plan->net_handled & bit) {
+		ports = port_set_format(set);
+		printf("%s: %s%s\n", what, *ports ? ports : "none (all denied)",
+		       bit == LL_NET_BIND_UDP && p->connect_udp.count ?
+			       " (and 0: connect rules auto-bind)" :
+			       "");
+		free(ports);
+	} else if (plan->net_filtered & bit) {
+		printf("%s: none (the filter refuses UDP sockets; Landlock "
+		       "checks UDP ports from ABI 10)\n",
+		       what);
+	} else {
+		printf("%s: EVERY port (UDP rules let UDP sockets exist; "
+		       "Landlock checks UDP ports from ABI 10)\n",
+		       what);
+	}
+}
+
+static void explain_unix(const struct policy *p, const struct policy_plan *plan)
+{
+	printf("pathname unix sockets: ");
+	if (p->unrestricted & (UNRESTRICTED_FS | UNRESTRICTED_UNIX))
+		printf("unrestricted\n");
+	else if (plan->fs_handled & LL_FS_RESOLVE_UNIX)
+		printf("only those of --unix rules (Landlock)\n");
+	else if (plan->filter & FILTER_UNIX)
+		printf("none (the filter refuses socket(AF_UNIX); socketpair "
+		       "works)\n");
+	else
+		printf("EVERY socket (--unix rules let unix sockets exist; "
+		       "Landlock checks them from ABI 9)\n");
+}
+
+static void explain_capabilities(const struct policy *p)
+{
+	if (p->unrestricted & UNRESTRICTED_CAPS)
+		printf("capabilities: unrestricted (root keeps them all)\n");
+	else
+		printf("capabilities: root keeps " CAPS_KEPT_NAMES
+		       "; the rest are dropped\n");
+}
+
+/* What Landlock and the filter each enforce. */
+static void explain_layers(const struct policy_plan *plan)
+{
+	printf("Landlock (ABI %d) enforces:\n  filesystem:", plan->abi);
+	print_bits(plan->fs_handled, ll_fs_right_name, "nothing");
+	printf("  network:");
+	print_bits(plan->net_handled, ll_net_right_name, "nothing");
+	printf("  scoped:");
+	print_bits(plan->scoped, ll_scope_name, "nothing");
+	printf("the filter (seccomp) enforces:\n");
+	for (unsigned b = 1; b <= FILTER_UNIX; b <<= 1)
+		if ((plan->filter & b) && b != FILTER_UDP)
+			printf("  %s\n", filter_class_what(b));
+	if (plan->filter & FILTER_UDP)
+		printf("  (UDP sockets allowed: UDP rules are given)\n");
+}
+
 static int print_drop(void *arg, const char *what, const char *name,
 		      int needed)
 {
@@ -267,6 +337,12 @@ int launch_explain(struct launch *l)
 		      plan.net_handled & LL_NET_BIND_TCP);
 	explain_ports(p, "tcp connect", &p->connect,
 		      plan.net_handled & LL_NET_CONNECT_TCP);
+	explain_udp(p, "udp bind", &p->bind_udp, LL_NET_BIND_UDP, &plan);
+	explain_udp(p, "udp connect and send", &p->connect_udp,
+		    LL_NET_CONNECT_SEND_UDP, &plan);
+	explain_unix(p, &plan);
+	explain_capabilities(p);
+	explain_layers(&plan);
 	explain_kernel(p, &plan);
 	return 0;
 }
@@ -284,7 +360,52 @@ static const struct {
 	{ 7, "audit-log flags" },
 	{ 8, "TSYNC: every thread of a process" },
 	{ 9, "pathname unix sockets" },
+	{ 10, "UDP bind, connect and send" },
+	{ 11, "no_new_privs set by restrict_self" },
 };
+
+/* What takes over below the ABI of a feature, if anything does. */
+static const char *feature_fallback(int abi)
+{
+	switch (abi) {
+	case 8:
+		return "a process with threads is refused";
+	case 9:
+		return "the filter refuses socket(AF_UNIX)";
+	case 10:
+		return "the filter refuses UDP sockets";
+	case 11:
+		return "prctl(PR_SET_NO_NEW_PRIVS) instead";
+	default:
+		return NULL;
+	}
+}
+
+static void check_feature(int abi, size_t i)
+{
+	const char *fallback = feature_fallback(features[i].abi);
+
+	printf("  ABI %-2d %-44s ", features[i].abi, features[i].what);
+	if (abi >= features[i].abi)
+		printf("enforced\n");
+	else if (fallback)
+		printf("NOT enforced: %s\n", fallback);
+	else
+		printf("NOT enforced\n");
+}
+
+static void check_filter(void)
+{
+	printf("seccomp filter: %s\n",
+	       filter_available() == 0 ?
+		       "available" :
+		       "NOT available: landshim refuses to run here");
+	for (unsigned b = 1; b <= FILTER_UNIX; b <<= 1)
+		if (b != FILTER_UDP)
+			printf("  %s\n", filter_class_what(b));
+	printf("capabilities: root keeps " CAPS_KEPT_NAMES
+	       "; the rest are dropped\n");
+}
 
 /* "Landlock ABI N on Linux R", or why there is none; returns the ABI. */
 static int print_kernel(void)
@@ -312,9 +433,8 @@ int launch_check(void)
 		return 1;
 	}
 	for (size_t i = 0; i < sizeof(features) / sizeof(*features); i++)
-		printf("  ABI %d  %-44s %s\n", features[i].abi,
-		       features[i].what,
-		       abi >= features[i].abi ? "enforced" : "NOT enforced");
+		check_feature(abi, i);
+	check_filter();
 	return 0;
 }
 

@@ -66,14 +66,14 @@ static enum filter_refusal inet_socket(uint64_t type, uint64_t protocol)
 	case SOCK_DGRAM:
 		/* ICMP datagram ("ping") sockets are not UDP. */
 		return protocol == IPPROTO_ICMP || protocol == IPPROTO_ICMPV6
-			   ? FILTER_RAW
-			   : FILTER_UDP;
+			   ? REFUSED_RAW
+			   : REFUSED_UDP;
 	case SOCK_RAW:
-		return FILTER_RAW;
+		return REFUSED_RAW;
 	default:
 		return protocol == IPPROTO_MPTCP || protocol == IPPROTO_SCTP
-			   ? FILTER_PROTOCOL
-			   : FILTER_UNKNOWN;
+			   ? REFUSED_PROTOCOL
+			   : REFUSED_UNKNOWN;
 	}
 }
 
@@ -81,14 +81,14 @@ static enum filter_refusal socket_with_args(const struct filter_call *c)
 {
 	switch (c->args[0]) {
 	case AF_UNIX:
-		return FILTER_UNIX;
+		return REFUSED_UNIX;
 	case AF_INET:
 	case AF_INET6:
 		return inet_socket(c->args[1], c->args[2]);
 	case AF_NETLINK:
-		return FILTER_UNKNOWN;
+		return REFUSED_UNKNOWN;
 	default:
-		return FILTER_FAMILY;
+		return REFUSED_FAMILY;
 	}
 }
 
@@ -100,10 +100,10 @@ static enum filter_refusal socket_eacces(const struct filter_context *ctx)
 	bool unix_ = ctx->abi < 9 && !ctx->unix_unrestricted;
 
 	if (inet && !unix_)
-		return ctx->udp_rules ? FILTER_RAW : FILTER_UDP;
+		return ctx->udp_rules ? REFUSED_RAW : REFUSED_UDP;
 	if (unix_ && !inet)
-		return FILTER_UNIX;
-	return inet ? FILTER_INET_OR_UNIX : FILTER_UNKNOWN;
+		return REFUSED_UNIX;
+	return inet ? REFUSED_INET_OR_UNIX : REFUSED_UNKNOWN;
 }
 
 static enum filter_refusal socket_refusal(const struct filter_call *c,
@@ -113,15 +113,15 @@ static enum filter_refusal socket_refusal(const struct filter_call *c,
 		return socket_with_args(c);
 	switch (c->err) {
 	case 0:
-		return FILTER_SOCKET;
+		return REFUSED_SOCKET;
 	case EACCES:
 		return socket_eacces(ctx);
 	case EAFNOSUPPORT:
-		return FILTER_FAMILY;
+		return REFUSED_FAMILY;
 	case EPROTONOSUPPORT:
-		return FILTER_PROTOCOL;
+		return REFUSED_PROTOCOL;
 	default:
-		return FILTER_UNKNOWN;
+		return REFUSED_UNKNOWN;
 	}
 }
 
@@ -137,62 +137,62 @@ enum filter_refusal filter_refusal_of(const struct filter_call *c,
 
 	if ((c->arch && c->arch != FILTER_NATIVE_ARCH) ||
 	    (c->nr & X32_SYSCALL_BIT))
-		return FILTER_FOREIGN_ARCH;
+		return REFUSED_FOREIGN_ARCH;
 	if (c->nr == __NR_socket)
 		return socket_refusal(c, ctx);
 	if (c->nr == NR_IO_URING_SETUP && refused_with(c, ENOSYS))
-		return FILTER_IO_URING;
+		return REFUSED_IO_URING;
 	if (c->nr == __NR_ioctl && refused_with(c, EPERM) &&
 	    (!c->has_args || (c->args[1] & 0xffffffff) == TIOCSTI_CMD ||
 	     (c->args[1] & 0xffffffff) == TIOCLINUX_CMD))
-		return FILTER_TIOCSTI;
+		return REFUSED_TIOCSTI;
 	arg = chmod_mode_arg(c->nr);
 	if (arg >= 0 && refused_with(c, EPERM) &&
 	    (!c->has_args || (c->args[arg] & (S_ISUID | S_ISGID))))
-		return FILTER_SETUID;
+		return REFUSED_SETUID;
 	arg = send_flags_arg(c->nr);
 	if (arg >= 0 && refused_with(c, EOPNOTSUPP) &&
 	    (!c->has_args || (c->args[arg] & MSG_FASTOPEN)))
-		return FILTER_FASTOPEN;
-	return FILTER_UNKNOWN;
+		return REFUSED_FASTOPEN;
+	return REFUSED_UNKNOWN;
 }
 
 static const struct {
 	const char *right, *object, *option, *text;
 } refusals[] = {
-    [FILTER_UNKNOWN] = { "system call", "refused by the filter", NULL,
+    [REFUSED_UNKNOWN] = { "system call", "refused by the filter", NULL,
 			"no option known: a refusal this landshim "
 			"cannot name" },
-    [FILTER_UDP] = { "create socket", "UDP socket", NULL,
+    [REFUSED_UDP] = { "create socket", "UDP socket", NULL,
 		    "--connect-udp PORTS (to send), --bind-udp PORTS "
 		    "(to receive): the ports are yours to choose" },
-    [FILTER_RAW] = { "create socket", "raw or ICMP socket",
+    [REFUSED_RAW] = { "create socket", "raw or ICMP socket",
 		    "--unrestricted-network", NULL },
-    [FILTER_UNIX] = { "create socket", "unix socket", "--unrestricted-unix",
+    [REFUSED_UNIX] = { "create socket", "unix socket", "--unrestricted-unix",
 		     NULL },
-    [FILTER_INET_OR_UNIX] = { "create socket", "UDP, raw or unix socket", NULL,
+    [REFUSED_INET_OR_UNIX] = { "create socket", "UDP, raw or unix socket", NULL,
 			     "--unrestricted-unix (a unix socket), "
 			     "--connect-udp PORTS (UDP) or "
 			     "--unrestricted-network (raw)" },
-    [FILTER_FAMILY] = { "create socket",
+    [REFUSED_FAMILY] = { "create socket",
 		       "socket of another family (packet, vsock...)",
 		       "--unrestricted-network", NULL },
-    [FILTER_PROTOCOL] = { "create socket", "MPTCP or SCTP socket",
+    [REFUSED_PROTOCOL] = { "create socket", "MPTCP or SCTP socket",
 			 "--unrestricted-network", NULL },
-    [FILTER_SOCKET] = { "create socket", "socket (kind unseen)", NULL,
+    [REFUSED_SOCKET] = { "create socket", "socket (kind unseen)", NULL,
 		       "--connect-udp PORTS (UDP), --unrestricted-unix "
 		       "(unix) or --unrestricted-network (others)" },
-    [FILTER_FASTOPEN] = { "send", "TCP Fast Open (MSG_FASTOPEN)",
+    [REFUSED_FASTOPEN] = { "send", "TCP Fast Open (MSG_FASTOPEN)",
 			 "--unrestricted-network", NULL },
-    [FILTER_IO_URING] = { "io_uring", "io_uring_setup", "--unrestricted-network",
+    [REFUSED_IO_URING] = { "io_uring", "io_uring_setup", "--unrestricted-network",
 			 NULL },
-    [FILTER_TIOCSTI] = { "ioctl", "TIOCSTI or TIOCLINUX on a terminal", NULL,
+    [REFUSED_TIOCSTI] = { "ioctl", "TIOCSTI or TIOCLINUX on a terminal", NULL,
 			"no option: a sandbox may never type into a "
 			"terminal" },
-    [FILTER_SETUID] = { "chmod", "setuid or setgid bit", NULL,
+    [REFUSED_SETUID] = { "chmod", "setuid or setgid bit", NULL,
 		       "no option: a sandbox may never make a file "
 		       "setuid or setgid" },
-    [FILTER_FOREIGN_ARCH] = { "system call", "32-bit or x32 system call", NULL,
+    [REFUSED_FOREIGN_ARCH] = { "system call", "32-bit or x32 system call", NULL,
 			     "no option: the filter refuses system calls "
 			     "it cannot inspect" },
 };
@@ -215,6 +215,6 @@ const char *filter_refusal_option(enum filter_refusal f, const char **text)
 
 bool filter_refusal_is_choice(enum filter_refusal f)
 {
-	return f == FILTER_UDP || f == FILTER_INET_OR_UNIX ||
-	       f == FILTER_SOCKET;
+	return f == REFUSED_UDP || f == REFUSED_INET_OR_UNIX ||
+	       f == REFUSED_SOCKET;
 }

@@ -25,19 +25,19 @@
 #endif
 
 enum filter_refusal {
-	FILTER_UNKNOWN,	     /* a call this version cannot name */
-	FILTER_UDP,	     /* socket(AF_INET*, SOCK_DGRAM): EACCES */
-	FILTER_RAW,	     /* socket(AF_INET*, SOCK_RAW), ICMP: EACCES */
-	FILTER_UNIX,	     /* socket(AF_UNIX) below ABI 9: EACCES */
-	FILTER_INET_OR_UNIX, /* socket() EACCES, arguments unseen */
-	FILTER_FAMILY,	     /* packet, vsock, bluetooth...: EAFNOSUPPORT */
-	FILTER_PROTOCOL,     /* MPTCP, SCTP: EPROTONOSUPPORT */
-	FILTER_SOCKET,	     /* socket(), errno and arguments unseen */
-	FILTER_FASTOPEN,     /* sendto/sendmsg MSG_FASTOPEN: EOPNOTSUPP */
-	FILTER_IO_URING,     /* io_uring_setup: ENOSYS */
-	FILTER_TIOCSTI,	     /* ioctl TIOCSTI, TIOCLINUX: EPERM */
-	FILTER_SETUID,	     /* chmod family, setuid/setgid bit: EPERM */
-	FILTER_FOREIGN_ARCH, /* a system call through another entry (i386) */
+	REFUSED_UNKNOWN,	     /* a call this version cannot name */
+	REFUSED_UDP,	     /* socket(AF_INET*, SOCK_DGRAM): EACCES */
+	REFUSED_RAW,	     /* socket(AF_INET*, SOCK_RAW), ICMP: EACCES */
+	REFUSED_UNIX,	     /* socket(AF_UNIX) below ABI 9: EACCES */
+	REFUSED_INET_OR_UNIX, /* socket() EACCES, arguments unseen */
+	REFUSED_FAMILY,	     /* packet, vsock, bluetooth...: EAFNOSUPPORT */
+	REFUSED_PROTOCOL,     /* MPTCP, SCTP: EPROTONOSUPPORT */
+	REFUSED_SOCKET,	     /* socket(), errno and arguments unseen */
+	REFUSED_FASTOPEN,     /* sendto/sendmsg MSG_FASTOPEN: EOPNOTSUPP */
+	REFUSED_IO_URING,     /* io_uring_setup: ENOSYS */
+	REFUSED_TIOCSTI,	     /* ioctl TIOCSTI, TIOCLINUX: EPERM */
+	REFUSED_SETUID,	     /* chmod family, setuid/setgid bit: EPERM */
+	REFUSED_FOREIGN_ARCH, /* a system call through another entry (i386) */
 };
 
 /* What a source saw of one refused call. */
@@ -58,7 +58,7 @@ struct filter_context {
 };
 
 /*
- * Which refusal @c is, or FILTER_UNKNOWN when the filter would not refuse
+ * Which refusal @c is, or REFUSED_UNKNOWN when the filter would not refuse
  * such a call (then the failure is not the filter's).
  */
 enum filter_refusal filter_refusal_of(const struct filter_call *c,

@@ -25,6 +25,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "filter.h"
 #include "log.h"
 #include "trace.h"
 
@@ -242,13 +243,13 @@ static bool filter_refusal(struct trace *t, const struct tracee *te)
 
 	if (ptrace(PTRACE_GETSIGINFO, te->pid, 0, &si) < 0 ||
 	    si.si_code != 1 /* SYS_SECCOMP */ ||
-	    ((unsigned)si.si_errno & ~POLICY_FILTER_TRAP_ERRNO) !=
-		POLICY_FILTER_TRAP_TAG ||
+	    ((unsigned)si.si_errno & ~FILTER_TRAP_ERRNO) !=
+		FILTER_TRAP_TAG ||
 	    ptrace(PTRACE_GETREGS, te->pid, 0, &regs) < 0)
 		return false;
 	call.arch = si.si_arch;
 	call.nr = si.si_syscall;
-	call.err = si.si_errno & (int)POLICY_FILTER_TRAP_ERRNO;
+	call.err = si.si_errno & (int)FILTER_TRAP_ERRNO;
 	call.args[0] = regs.rdi;
 	call.args[1] = regs.rsi;
 	call.args[2] = regs.rdx;

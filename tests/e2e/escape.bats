@@ -154,10 +154,14 @@ teardown() {
 	outside root "$PROBE" serve-unix "$name"
 	run as_user nobody "$PROBE" unix "$name"
 	[ "$output" = OK ]
+	# Below ABI 9 the filter refuses the socket itself (decision 18);
+	# with unix sockets allowed, Landlock's scope refuses the connect.
 	for mode in "${MODES[@]}"; do
-		attempt EPERM "$mode" LANDSHIM_RO= -- "$PROBE" unix "$name"
-		attempt EPERM "$mode" LANDSHIM_CONNECT_TCP="$PORT" -- \
+		attempt "$ABSTRACT_REFUSED" "$mode" LANDSHIM_RO= -- "$PROBE" unix "$name"
+		attempt EPERM "$mode" LANDSHIM_UNRESTRICTED=unix -- \
 			"$PROBE" unix "$name"
+		attempt EPERM "$mode" LANDSHIM_UNRESTRICTED=unix \
+			LANDSHIM_CONNECT_TCP="$PORT" -- "$PROBE" unix "$name"
 	done
 }
 

@@ -46,16 +46,24 @@ teardown_tree() {
 	[ -n "${T:-}" ] && rm -rf "$T"
 }
 
-# as_user USER CMD...: USER is root or nobody.
+# as_user USER CMD...: USER is root, nobody, or nobody:CAP,... (nobody
+# holding those capabilities as ambient ones, which survive exec).
 as_user() {
-	local user=$1
+	local user=$1 caps
 	shift
-	if [ "$user" = nobody ]; then
+	case $user in
+	nobody)
 		setpriv --reuid=$NOBODY --regid=$NOBODY --clear-groups \
 			--inh-caps=-all -- "$@"
-	else
-		"$@"
-	fi
+		;;
+	nobody:*)
+		caps=+${user#nobody:}
+		caps=${caps//,/,+}
+		setpriv --reuid=$NOBODY --regid=$NOBODY --clear-groups \
+			--inh-caps=-all,"$caps" --ambient-caps="$caps" -- "$@"
+		;;
+	*) "$@" ;;
+	esac
 }
 
 # shim_run USER VAR=VALUE... -- CMD...: CMD preloaded with the shim.

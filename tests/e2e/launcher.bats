@@ -171,8 +171,9 @@ lrefuse() {
 		[ "$output" = EACCES ]
 	done
 	listen root serve-unix "@landshim-launcher-$PORT"
-	lexpect EPERM "$PROBE" unix "@landshim-launcher-$PORT"
-	lexpect OK --unrestricted-scoped "$PROBE" unix "@landshim-launcher-$PORT"
+	lexpect EPERM --unrestricted-unix "$PROBE" unix "@landshim-launcher-$PORT"
+	lexpect OK --unrestricted-unix --unrestricted-scoped \
+		"$PROBE" unix "@landshim-launcher-$PORT"
 }
 
 @test "--ignore-missing skips missing paths; without it they are errors" {
@@ -575,7 +576,7 @@ lrefuse() {
 	[[ "$output" == *"command: $PROBE"* ]]
 	[[ "$output" == *"applied by: landshim itself, before exec"* ]]
 	[[ "$output" != *warning:* ]]
-	[[ "$output" == *"  $TREE/rw (rw, --rw): directory, write_file read_file read_dir remove_dir remove_file make_char make_dir make_reg make_sock make_fifo make_block make_sym refer truncate ioctl_dev"* ]]
+	[[ "$output" == *"  $TREE/rw (rw, --rw): directory, write_file read_file read_dir remove_dir remove_file make_dir make_reg make_sock make_fifo make_sym refer truncate ioctl_dev"* ]]
 	[[ "$output" == *"  $TREE/ro/file (ro, --ro): file, read_file"$'\n'* ]]
 	[[ "$output" == *"  $T/missing (ro, --ro): missing, skipped"* ]]
 	[[ "$output" == *"tcp bind: 443,8000-8100"* ]]

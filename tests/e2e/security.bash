@@ -13,6 +13,11 @@ security_setup() {
 	TREE=$T/tree
 	PORT=$(random_port)
 	PIDS=()
+	ABI=$("$HELPERS/abi")
+	# An abstract unix socket outside, by default: the filter refuses
+	# socket(AF_UNIX) below ABI 9 (decision 18), Landlock's scope from 9.
+	ABSTRACT_REFUSED=EACCES
+	[ "$ABI" -lt 9 ] || ABSTRACT_REFUSED=EPERM
 }
 
 security_teardown() {
@@ -63,7 +68,14 @@ split_policy() {
 			;;
 		LANDSHIM_BIND_TCP) OPTS+=(--bind-tcp "$value") ;;
 		LANDSHIM_CONNECT_TCP) OPTS+=(--connect-tcp "$value") ;;
-		LANDSHIM_UNRESTRICTED) OPTS+=("--unrestricted-$value") ;;
+		LANDSHIM_BIND_UDP) OPTS+=(--bind-udp "$value") ;;
+		LANDSHIM_CONNECT_UDP) OPTS+=(--connect-udp "$value") ;;
+		LANDSHIM_UNRESTRICTED)
+			IFS=, read -ra items <<<"$value"
+			for item in "${items[@]}"; do
+				OPTS+=("--unrestricted-$item")
+			done
+			;;
 		*) ENVS+=("$var") ;;
 		esac
 	done

@@ -4,7 +4,7 @@
  * sandbox's seccomp filter (src/filter) refuses, the way it refuses them
  * for --why and --learn, then exec COMMAND:
  *
- *  - trap: SECCOMP_RET_TRAP with POLICY_FILTER_TRAP_TAG | errno as data
+ *  - trap: SECCOMP_RET_TRAP with FILTER_TRAP_TAG | errno as data
  *    (policy.h: filter_trap), which landshim's tracer turns into the errno;
  *  - log: SECCOMP_RET_ERRNO | errno, installed with SECCOMP_FILTER_FLAG_LOG
  *    (filter_log): the kernel writes an AUDIT_SECCOMP record.
@@ -27,6 +27,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "filter.h"
 #include "policy.h"
 
 #define ARG_LO(i) offsetof(struct seccomp_data, args[i])
@@ -44,7 +45,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	if (strcmp(argv[1], "trap") == 0) {
-		action = SECCOMP_RET_TRAP | POLICY_FILTER_TRAP_TAG;
+		action = SECCOMP_RET_TRAP | FILTER_TRAP_TAG;
 	} else {
 		action = SECCOMP_RET_ERRNO;
 		flags = SECCOMP_FILTER_FLAG_LOG;

@@ -8,9 +8,15 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/audit.h>
+#include <linux/io_uring.h>
+#include <linux/netlink.h>
+#include <linux/openat2.h>
+#include <linux/vm_sockets.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +25,7 @@
 #include <sys/ptrace.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
 #include <sys/un.h>
@@ -407,6 +414,228 @@ static int op_clearenv_exec(char **a)
 	return -1;
 }
 
+/* ---- What Landlock leaves open, and the filter closes (issue 14) ---- */
+
+static int op_mptcp(char **a, int do_bind)
+{
+	struct sockaddr_in sa;
+	int fd = inet_socket(SOCK_STREAM, (unsigned)atoi(a[0]), &sa);
+
+	if (fd < 0)
+		return -1;
+	close(fd);
+	fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, IPPROTO_MPTCP);
+	if (fd < 0)
+		return -1;
+	if (do_bind)
+		return bind(fd, (struct sockaddr *)&sa, sizeof(sa));
+	return connect(fd, (struct sockaddr *)&sa, sizeof(sa));
+}
+
+static int op_mptcp_connect(char **a)
+{
+	return op_mptcp(a, 0);
+}
+
+static int op_mptcp_bind(char **a)
+{
+	return op_mptcp(a, 1);
+}
+
+static int op_udp_bind(char **a)
+{
+	struct sockaddr_in sa;
+	int fd = inet_socket(SOCK_DGRAM, (unsigned)atoi(a[0]), &sa);
+
+	return fd < 0 ? -1 : bind(fd, (struct sockaddr *)&sa, sizeof(sa));
+}
+
+/* socket FAMILY TYPE PROTOCOL, by number: creating it is the test. */
+static int op_socket(char **a)
+{
+	return socket(atoi(a[0]), atoi(a[1]), atoi(a[2]));
+}
+
+static int op_raw(char **a)
+{
+	(void)a;
+	return socket(AF_INET, SOCK_RAW, IPPROTO_ICMP);
+}
+
+static int op_packet(char **a)
+{
+	(void)a;
+	return socket(AF_PACKET, SOCK_RAW, htons(0x0003 /* ETH_P_ALL */));
+}
+
+static int op_vsock(char **a)
+{
+	(void)a;
+	return socket(AF_VSOCK, SOCK_STREAM, 0);
+}
+
+static int op_socketpair(char **a)
+{
+	int sv[2];
+
+	(void)a;
+	return socketpair(AF_UNIX, SOCK_STREAM, 0, sv);
+}
+
+static int op_io_uring(char **a)
+{
+	struct io_uring_params params;
+
+	(void)a;
+	memset(&params, 0, sizeof(params));
+	return (int)syscall(SYS_io_uring_setup, 4, &params);
+}
+
+/* create-mode PATH MODE: open(O_CREAT) with an octal mode. */
+static int op_create_mode(char **a)
+{
+	int fd = open(a[0], O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+		      (mode_t)strtol(a[1], NULL, 8));
+
+	return fd < 0 ? -1 : close(fd);
+}
+
+/* mknod-mode PATH MODE: a regular file by mknod(2), octal mode. */
+static int op_mknod_mode(char **a)
+{
+	return mknod(a[0], S_IFREG | (mode_t)strtol(a[1], NULL, 8), 0);
+}
+
+static int op_openat2(char **a)
+{
+	struct open_how how = { .flags = O_RDONLY | O_CLOEXEC };
+	int fd = (int)syscall(SYS_openat2, AT_FDCWD, a[0], &how, sizeof(how));
+
+	return fd < 0 ? -1 : close(fd);
+}
+
+/* mknod-read PATH MAJOR MINOR: make a character device, read from it. */
+static int op_mknod_read(char **a)
+{
+	char buf[8192]; /* one /dev/kmsg record at least */
+	int fd;
+
+	if (mknod(a[0], S_IFCHR | 0600,
+		  makedev((unsigned)atoi(a[1]), (unsigned)atoi(a[2]))) < 0)
+		return -1;
+	fd = open(a[0], O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0 || read(fd, buf, sizeof(buf)) < 0)
+		return -1;
+	return close(fd);
+}
+
+/* read-device PATH: one record of a device such as /dev/kmsg. */
+static int op_read_device(char **a)
+{
+	char buf[8192];
+	int fd = open(a[0], O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+
+	if (fd < 0 || read(fd, buf, sizeof(buf)) < 0)
+		return -1;
+	return close(fd);
+}
+
+/* The audit control socket: AUDIT_GET needs CAP_AUDIT_CONTROL. */
+static int op_audit_get(char **a)
+{
+	struct sockaddr_nl kernel = { .nl_family = AF_NETLINK };
+	struct nlmsghdr req = { .nlmsg_len = NLMSG_LENGTH(0),
+				.nlmsg_type = AUDIT_GET,
+				.nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK };
+	char reply[8192];
+	const struct nlmsghdr *h = (const struct nlmsghdr *)reply;
+	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_AUDIT);
+	ssize_t n;
+
+	(void)a;
+	if (fd < 0 || sendto(fd, &req, req.nlmsg_len, 0,
+			     (struct sockaddr *)&kernel, sizeof(kernel)) < 0)
+		return -1;
+	n = recv(fd, reply, sizeof(reply), 0);
+	if (n < 0)
+		return -1;
+	if (h->nlmsg_type == NLMSG_ERROR) {
+		const struct nlmsgerr *e = NLMSG_DATA(h);
+
+		if (e->error) {
+			errno = -e->error;
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * The i386 entry (int 0x80) from this 64-bit program: the kernel sees
+ * AUDIT_ARCH_I386 and i386's numbers.  Pointers must be below 4 GiB.
+ */
+#if defined(__x86_64__)
+static long int80(long nr, long b, long c, long d)
+{
+	long ret;
+
+	__asm__ volatile("int $0x80"
+			 : "=a"(ret)
+			 : "a"(nr), "b"(b), "c"(c), "d"(d)
+			 : "memory");
+	return ret;
+}
+
+static int int80_result(long ret)
+{
+	if (ret < 0 && ret > -4096) {
+		errno = (int)-ret;
+		return -1;
+	}
+	return 0;
+}
+
+static void *low_page(void)
+{
+	void *p = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0);
+
+	return p == MAP_FAILED ? NULL : p;
+}
+
+/* i386-socket FAMILY TYPE PROTOCOL: socket(2), i386 number 359. */
+static int op_i386_socket(char **a)
+{
+	return int80_result(int80(359, atoi(a[0]), atoi(a[1]), atoi(a[2])));
+}
+
+/* i386-socketcall FAMILY TYPE PROTOCOL: socketcall(SYS_SOCKET), 102. */
+static int op_i386_socketcall(char **a)
+{
+	unsigned *args = low_page();
+
+	if (!args)
+		return -1;
+	args[0] = (unsigned)atoi(a[0]);
+	args[1] = (unsigned)atoi(a[1]);
+	args[2] = (unsigned)atoi(a[2]);
+	return int80_result(int80(102, 1 /* SYS_SOCKET */,
+				  (long)(uintptr_t)args, 0));
+}
+
+/* i386-chmod PATH MODE: chmod(2), i386 number 15. */
+static int op_i386_chmod(char **a)
+{
+	char *path = low_page();
+
+	if (!path)
+		return -1;
+	snprintf(path, 4096, "%s", a[0]);
+	return int80_result(int80(15, (long)(uintptr_t)path,
+				  strtol(a[1], NULL, 8), 0));
+}
+#endif
+
 #define WRAP(fn)                           \
 	static int fn##_v(char **a)        \
 	{                                  \
@@ -440,6 +669,20 @@ static const struct op {
 	{ "utime", 1, op_utime },	  { "fastopen", 1, op_fastopen },
 	{ "tiocsti", 1, op_tiocsti },	  { "memfd-exec", 1, op_memfd_exec },
 	{ "clearenv-exec", 1, op_clearenv_exec },
+	{ "mptcp-connect", 1, op_mptcp_connect },
+	{ "mptcp-bind", 1, op_mptcp_bind },
+	{ "udp-bind", 1, op_udp_bind },	  { "socket", 3, op_socket },
+	{ "raw", 0, op_raw },		  { "packet", 0, op_packet },
+	{ "vsock", 0, op_vsock },	  { "socketpair", 0, op_socketpair },
+	{ "io-uring", 0, op_io_uring },	  { "create-mode", 2, op_create_mode },
+	{ "mknod-mode", 2, op_mknod_mode }, { "openat2", 1, op_openat2 },
+	{ "mknod-read", 3, op_mknod_read }, { "audit-get", 0, op_audit_get },
+	{ "read-device", 1, op_read_device },
+#if defined(__x86_64__)
+	{ "i386-socket", 3, op_i386_socket },
+	{ "i386-socketcall", 3, op_i386_socketcall },
+	{ "i386-chmod", 2, op_i386_chmod },
+#endif
 };
 
 static int dispatch(int argc, char **argv)

@@ -1,15 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/* The rights mapping for every ABI 1..9, and the ruleset sizes. */
+/* The rights mapping for every ABI 1..11, and the ruleset sizes. */
 #include "config.h"
 
 #include "landlock.h"
 #include "tap.h"
 
 #define V1_FS 0x1fffULL /* execute .. make_sym */
-#define DIR_WRITE_V1                                                       \
-	(LL_FS_REMOVE_DIR | LL_FS_REMOVE_FILE | LL_FS_MAKE_CHAR |          \
-	 LL_FS_MAKE_DIR | LL_FS_MAKE_REG | LL_FS_MAKE_SOCK | LL_FS_MAKE_FIFO | \
-	 LL_FS_MAKE_BLOCK | LL_FS_MAKE_SYM)
+/* Never make_char or make_block: no device nodes (decision 20). */
+#define DIR_WRITE_V1                                                    \
+	(LL_FS_REMOVE_DIR | LL_FS_REMOVE_FILE | LL_FS_MAKE_DIR |        \
+	 LL_FS_MAKE_REG | LL_FS_MAKE_SOCK | LL_FS_MAKE_FIFO | LL_FS_MAKE_SYM)
+#define DEVICES (LL_FS_MAKE_CHAR | LL_FS_MAKE_BLOCK)
 
 static void test_supported(void)
 {
@@ -25,17 +26,34 @@ static void test_supported(void)
 	is_hex(ll_fs_supported(9), 0x1ffffULL, "ABI 9: + resolve_unix");
 	is_hex(ll_fs_supported(42), 0x1ffffULL, "future ABI: all we know");
 
-	for (int abi = 1; abi <= 9; abi++) {
+	for (int abi = 1; abi <= 11; abi++) {
 		char name[64];
 
 		snprintf(name, sizeof(name), "ABI %d: net rights", abi);
-		is_hex(ll_net_supported(abi), abi >= 4 ? 3 : 0, name);
+		is_hex(ll_net_supported(abi),
+		       abi >= 10 ? 0xf : abi >= 4 ? 3 : 0, name);
 		snprintf(name, sizeof(name), "ABI %d: scopes", abi);
 		is_hex(ll_scope_supported(abi), abi >= 6 ? 3 : 0, name);
 		snprintf(name, sizeof(name), "ABI %d: restrict flags", abi);
 		is_hex(ll_restrict_flags_supported(abi),
-		       abi >= 8 ? 0xf : abi >= 7 ? 0x7 : 0, name);
+		       abi >= 11 ? 0x1f :
+		       abi >= 8	 ? 0xf :
+		       abi >= 7	 ? 0x7 :
+				   0,
+		       name);
 	}
+	is_int(LL_ABI_KNOWN, 11, "ABIs known: up to 11");
+	is_hex(LL_NET_BIND_UDP, 1 << 2, "BIND_UDP is bit 2");
+	is_hex(LL_NET_CONNECT_SEND_UDP, 1 << 3, "CONNECT_SEND_UDP is bit 3");
+	is_hex(LL_RESTRICT_NO_NEW_PRIVS, 1 << 4, "NO_NEW_PRIVS is bit 4");
+	is_str(ll_net_right_name(LL_NET_BIND_UDP), "bind_udp",
+	       "audit blocker net.bind_udp");
+	is_str(ll_net_right_name(LL_NET_CONNECT_SEND_UDP), "connect_send_udp",
+	       "audit blocker net.connect_send_udp");
+	is_int(ll_net_right_abi(LL_NET_CONNECT_SEND_UDP), 10, "UDP is ABI 10");
+	is_int(ll_net_right_abi(LL_NET_BIND_TCP), 4, "TCP is ABI 4");
+	is_str(ll_restrict_flag_name(LL_RESTRICT_NO_NEW_PRIVS), "no_new_privs",
+	       "flag name no_new_privs");
 	is_int(ll_ruleset_attr_size(1), 8, "ABI 1-3 attr is 8 bytes");
 	is_int(ll_ruleset_attr_size(3), 8, "ABI 3 attr is 8 bytes");
 	is_int(ll_ruleset_attr_size(4), 16, "ABI 4-5 attr is 16 bytes");
@@ -61,7 +79,10 @@ static void test_rightsets(void)
 	       rw_file | LL_FS_READ_DIR | DIR_WRITE_V1 | LL_FS_REFER, "rw dir");
 	is_hex(ll_fs_rights(LL_SET_RWX, 0), rw_file | LL_FS_EXECUTE,
 	       "rwx file");
-	is_hex(ll_fs_rights(LL_SET_RWX, 1), 0xffffULL, "rwx dir: every right");
+	is_hex(ll_fs_rights(LL_SET_RWX, 1), 0xffffULL & ~DEVICES,
+	       "rwx dir: every right but device nodes");
+	ok(!(ll_fs_rights(LL_SET_RW | LL_SET_UNIX, 1) & DEVICES),
+	   "rw never grants make_char or make_block");
 	is_hex(ll_fs_rights(LL_SET_UNIX, 0), LL_FS_RESOLVE_UNIX, "unix file");
 	ok((ll_fs_rights(LL_SET_RWX, 0) & ~LL_FS_FILE_RIGHTS) == 0,
 	   "file rules carry file rights only");

@@ -144,8 +144,11 @@ static void test_to_env(void)
 	policy_add_path(&p, LL_SET_ROX, "./rel", "t");
 	policy_add_path(&p, LL_SET_UNIX, "/run/s", "t");
 	policy_add_ports(&p, LL_NET_BIND_TCP, "82,80,81,90");
+	policy_add_ports(&p, LL_NET_BIND_UDP, "5353");
+	policy_add_ports(&p, LL_NET_CONNECT_SEND_UDP, "53,123");
 	policy_add_log_flag(&p, "disable-subdomains");
 	policy_set_unrestricted_class(&p, "scope");
+	policy_set_unrestricted_class(&p, "capabilities");
 	policy_set_strict(&p, true);
 	is_int(to_env(&p), 0, "a full policy");
 	is_str(env_out[0], "LANDSHIM_RO=/usr:/opt/x?", "optional keeps its ?");
@@ -154,9 +157,12 @@ static void test_to_env(void)
 	is_str(env_out[1], want, "relative path made absolute");
 	is_str(env_out[2], "LANDSHIM_UNIX=/run/s", "unix sockets");
 	is_str(env_out[3], "LANDSHIM_BIND_TCP=80-82,90", "ports as ranges");
-	is_str(env_out[4], "LANDSHIM_UNRESTRICTED=scope", "classes");
-	is_str(env_out[5], "LANDSHIM_LOG_FLAGS=disable-subdomains", "flags");
-	is_str(env_out[6], "LANDSHIM_STRICT=1", "strict");
+	is_str(env_out[4], "LANDSHIM_BIND_UDP=5353", "UDP bind ports");
+	is_str(env_out[5], "LANDSHIM_CONNECT_UDP=53,123", "UDP connect ports");
+	is_str(env_out[6], "LANDSHIM_UNRESTRICTED=scope,capabilities",
+	       "classes");
+	is_str(env_out[7], "LANDSHIM_LOG_FLAGS=disable-subdomains", "flags");
+	is_str(env_out[8], "LANDSHIM_STRICT=1", "strict");
 	policy_add_path(&p, LL_SET_RW, "/a:b", "--rw");
 	is_int(to_env(&p), -1, "a path with ':' is refused");
 	is_str(p.err,

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "filter.h"
 #include "log.h"
 #include "policy.h"
 #include "tap.h"
@@ -128,7 +129,13 @@ static void test_scalars(void)
 	is_int(p.unrestricted, UNRESTRICTED_FS | UNRESTRICTED_NET, "fs+net");
 	is_int(policy_set_unrestricted(&p, "scoped"), 0, "landrun's scoped");
 	is_int(p.unrestricted, 7, "all three");
+	is_int(policy_set_unrestricted(&p, "unix,capabilities"), 0,
+	       "unix and capabilities");
+	is_int(p.unrestricted, 7 | UNRESTRICTED_UNIX | UNRESTRICTED_CAPS,
+	       "all five");
 	is_int(policy_set_unrestricted(&p, "fs"), -1, "unknown class");
+	ok(strstr(p.err, "unix or capabilities") != NULL,
+	   "the message lists the classes");
 	is_int(policy_set_unrestricted(&p, "network,"), -1, "trailing comma");
 
 	policy_free(&p);
@@ -153,7 +160,7 @@ static void test_plan(void)
 	struct policy_plan pl;
 
 	policy_free(&p);
-	for (int abi = 1; abi <= 9; abi++) {
+	for (int abi = 1; abi <= 11; abi++) {
 		char name[80];
 
 		policy_plan(&p, abi, &pl);
@@ -170,10 +177,13 @@ static void test_plan(void)
 	policy_plan(&p, 1, &pl);
 	ok(!(pl.fs_handled & LL_FS_REFER) && pl.fs_handled,
 	   "ABI 1: sandboxed without refer");
+	policy_plan(&p, 11, &pl);
+	is_hex(pl.net_handled, LL_NET_TCP | LL_NET_UDP, "ABI 11: UDP handled");
 
 	policy_add_path(&p, LL_SET_UNIX, "/run/x.sock", "T");
 	policy_plan(&p, 7, &pl);
 	is_hex(pl.fs_dropped, LL_FS_RESOLVE_UNIX, "unix rule dropped on ABI 7");
+	ok(!(pl.filter & FILTER_UNIX), "a unix rule lets unix sockets exist");
 	policy_plan(&p, 9, &pl);
 	is_hex(pl.fs_dropped, 0, "unix rule kept on ABI 9");
 
@@ -201,6 +211,127 @@ static void test_plan(void)
 	ok(strstr(p.err, "ABI 3") != NULL, "strict message names the ABI");
 	policy_plan(&p, 7, &pl);
 	is_int(policy_report_drops(&p, &pl), 0, "strict on ABI 7: no drop");
+}
+
+/* What each ABI gets from Landlock, from the filter, and what neither does. */
+static void plan_case(int abi, const char *what, unsigned filter,
+		      uint64_t fs_filtered, uint64_t net_filtered,
+		      uint64_t fs_dropped_unix, uint64_t net_dropped)
+{
+	struct policy_plan pl;
+	char name[128];
+
+	policy_plan(&p, abi, &pl);
+	snprintf(name, sizeof(name), "ABI %d, %s: filter classes", abi, what);
+	is_hex(pl.filter, filter, name);
+	snprintf(name, sizeof(name), "ABI %d, %s: fs by the filter", abi, what);
+	is_hex(pl.fs_filtered, fs_filtered, name);
+	snprintf(name, sizeof(name), "ABI %d, %s: net by the filter", abi,
+		 what);
+	is_hex(pl.net_filtered, net_filtered, name);
+	snprintf(name, sizeof(name), "ABI %d, %s: resolve_unix dropped", abi,
+		 what);
+	is_hex(pl.fs_dropped & LL_FS_RESOLVE_UNIX, fs_dropped_unix, name);
+	snprintf(name, sizeof(name), "ABI %d, %s: net dropped", abi, what);
+	is_hex(pl.net_dropped, net_dropped, name);
+}
+
+static void test_plan_layers(void)
+{
+	const unsigned base = FILTER_ALWAYS | FILTER_NET;
+	struct policy_plan pl;
+
+	for (int abi = 1; abi <= 11; abi++) {
+		uint64_t tcp_dropped = abi < 4 ? LL_NET_TCP : 0;
+		uint64_t udp = abi < 10 ? LL_NET_UDP : 0;
+		unsigned unix_filter = abi < 9 ? FILTER_UNIX : 0;
+		uint64_t unix_filtered = abi < 9 ? LL_FS_RESOLVE_UNIX : 0;
+		char name[80];
+
+		policy_free(&p);
+		plan_case(abi, "default", base | unix_filter, unix_filtered, udp,
+			  0, tcp_dropped);
+		policy_plan(&p, abi, &pl);
+		snprintf(name, sizeof(name), "ABI %d: TSYNC iff ABI >= 8", abi);
+		ok(pl.tsync == (abi >= 8), name);
+		snprintf(name, sizeof(name), "ABI %d: NO_NEW_PRIVS iff >= 11",
+			 abi);
+		ok(pl.nnp_flag == (abi >= 11), name);
+		snprintf(name, sizeof(name), "ABI %d: capabilities dropped",
+			 abi);
+		ok(pl.drop_caps, name);
+		snprintf(name, sizeof(name), "ABI %d: strict passes by default",
+			 abi);
+		policy_set_strict(&p, true);
+		is_int(policy_report_drops(&p, &pl), abi >= 6 ? 0 : -1, name);
+
+		policy_free(&p);
+		policy_add_path(&p, LL_SET_UNIX, "/run/x.sock", "T");
+		plan_case(abi, "--unix", base, 0, udp,
+			  abi < 9 ? LL_FS_RESOLVE_UNIX : 0, tcp_dropped);
+		policy_plan(&p, abi, &pl);
+		policy_set_strict(&p, true);
+		snprintf(name, sizeof(name), "ABI %d, --unix: strict %s", abi,
+			 abi < 9 ? "refuses" : "passes");
+		is_int(policy_report_drops(&p, &pl), abi >= 9 ? 0 : -1, name);
+		if (abi >= 6 && abi < 9)
+			ok(strstr(p.err, "resolve_unix (needs ABI 9)") != NULL,
+			   "  naming resolve_unix and ABI 9");
+
+		policy_free(&p);
+		policy_set_unrestricted(&p, "unix");
+		plan_case(abi, "--unrestricted-unix", base, 0, udp, 0,
+			  tcp_dropped);
+		policy_plan(&p, abi, &pl);
+		snprintf(name, sizeof(name),
+			 "ABI %d, --unrestricted-unix: resolve_unix not handled",
+			 abi);
+		ok(!(pl.fs_handled & LL_FS_RESOLVE_UNIX), name);
+
+		policy_free(&p);
+		policy_add_ports(&p, LL_NET_CONNECT_SEND_UDP, "53");
+		plan_case(abi, "--connect-udp", base | FILTER_UDP | unix_filter,
+			  unix_filtered, 0, 0, tcp_dropped | udp);
+		policy_plan(&p, abi, &pl);
+		policy_set_strict(&p, true);
+		snprintf(name, sizeof(name), "ABI %d, --connect-udp: strict %s",
+			 abi, abi < 10 ? "refuses" : "passes");
+		is_int(policy_report_drops(&p, &pl), abi >= 10 ? 0 : -1, name);
+		if (abi >= 6 && abi < 10)
+			ok(strstr(p.err, "bind_udp (needs ABI 10)") != NULL,
+			   "  naming the UDP right and ABI 10");
+
+		policy_free(&p);
+		policy_set_unrestricted(&p, "network");
+		plan_case(abi, "--unrestricted-network",
+			  FILTER_ALWAYS | unix_filter, unix_filtered, 0, 0, 0);
+
+		policy_free(&p);
+		policy_set_unrestricted(&p, "filesystem");
+		policy_add_path(&p, LL_SET_RO, "/missing", "T");
+		plan_case(abi, "--unrestricted-filesystem", base, 0, udp, 0,
+			  tcp_dropped);
+		policy_set_unrestricted(&p, "capabilities");
+		policy_plan(&p, abi, &pl);
+		snprintf(name, sizeof(name),
+			 "ABI %d, --unrestricted-capabilities: kept", abi);
+		ok(!pl.drop_caps && !pl.fs_handled, name);
+	}
+}
+
+static void test_udp_ports(void)
+{
+	policy_free(&p);
+	is_int(policy_add_ports(&p, LL_NET_BIND_UDP, "5353"), 0, "bind_udp");
+	is_int(policy_add_ports(&p, LL_NET_CONNECT_SEND_UDP, "53,123"), 0,
+	       "connect_udp");
+	ok(port_set_has(&p.bind_udp, 5353) && !port_set_has(&p.bind, 5353),
+	   "UDP bind port in its own set");
+	is_int(p.connect_udp.count, 2, "two UDP connect ports");
+	ok(!p.connect.count && !p.bind.count, "TCP sets untouched");
+	policy_free(&p);
+	ok(!p.bind_udp.count && !p.connect_udp.count,
+	   "free resets the UDP sets");
 }
 
 static void clear_env(void)
@@ -232,6 +363,10 @@ static void test_env(void)
 	setenv("LANDSHIM_CONNECT_TCP", "443,8000-8001", 1);
 	setenv("LL_TCP_BIND", "9000", 1);
 	setenv("LL_TCP_CONNECT", "53:80", 1);
+	setenv("LANDSHIM_BIND_UDP", "5353", 1);
+	setenv("LANDSHIM_CONNECT_UDP", "53", 1);
+	setenv("LL_UDP_BIND", "67-68", 1);
+	setenv("LL_UDP_CONNECT_SEND", "123", 1);
 	setenv("LL_SCOPED", "a:s", 1);
 	policy_free(&p);
 	is_int(policy_from_env(&p, environ, NULL), 0, "every list variable");
@@ -247,6 +382,8 @@ static void test_env(void)
 	is_str(p.paths[5].origin, "LL_FS_RO", "origin is the variable");
 	is_int(p.bind.count, 2, "bind ports: LANDSHIM_ and LL_ (union)");
 	is_int(p.connect.count, 5, "connect ports union");
+	is_int(p.bind_udp.count, 3, "UDP bind: LANDSHIM_ and LL_ (union)");
+	is_int(p.connect_udp.count, 2, "UDP connect: union");
 	ok(!p.strict && !p.allow_unsandboxed && !p.ignore_missing,
 	   "defaults: best effort, fail closed");
 
@@ -379,6 +516,8 @@ int main(void)
 	test_paths();
 	test_scalars();
 	test_plan();
+	test_plan_layers();
+	test_udp_ports();
 	test_env();
 	test_env_errors();
 	test_env_files();

@@ -135,6 +135,18 @@ static void test_schema(void)
 	ok(p.ignore_missing && p.allow_unsandboxed && !p.strict, "booleans");
 	ok(p.has_policy, "a file is a policy");
 
+	is_int(load_text("bind_udp = 5353;\nconnect_udp = (53, \"123\");\n"
+			 "unrestricted = [\"unix\", \"capabilities\"];\n"),
+	       0, "UDP keys, unix and capabilities");
+	ok(port_set_has(&p.bind_udp, 5353) && p.bind_udp.count == 1 &&
+		   !p.bind.count,
+	   "bind_udp ports");
+	ok(port_set_has(&p.connect_udp, 53) &&
+		   port_set_has(&p.connect_udp, 123) && !p.connect.count,
+	   "connect_udp ports");
+	is_int(p.unrestricted, UNRESTRICTED_UNIX | UNRESTRICTED_CAPS,
+	       "unrestricted unix and capabilities");
+
 	is_int(load_text("strict = true;\n"), 0, "strict = true");
 	ok(p.strict, "strict");
 	is_int(load_text("best_effort = false;\n"), 0, "best_effort = false");
@@ -227,7 +239,7 @@ static void test_errors(void)
 		     "connect_tcp: empty port range 443-80");
 	expect_error("unrestricted = [\"all\"];\n", 1,
 		     "unrestricted: unknown class \"all\" (expected "
-		     "filesystem, network or scope)");
+		     "filesystem, network, scope, unix or capabilities)");
 	expect_error("log_flags = \"loud\";\n", 1,
 		     "log_flags: unknown log flag \"loud\" (expected "
 		     "disable-originating, enable-subprocesses or "
@@ -505,6 +517,12 @@ static void test_profiles(void)
 		   port_set_has(&p.connect, 80) && p.connect.count == 3 &&
 		   p.bind.count == 0,
 	   "network-client: connect 53, 80, 443 only");
+	ok(port_set_has(&p.connect_udp, 53) && p.connect_udp.count == 1 &&
+		   p.bind_udp.count == 0,
+	   "network-client: UDP to 53 (DNS) only");
+	for (size_t i = 0; i < p.npaths; i++)
+		if (p.paths[i].set & LL_SET_UNIX)
+			ok(0, "network-client: no unix rule (decision 18)");
 
 	/* The user's directory comes first. */
 	make_dir(".config");

@@ -125,7 +125,7 @@ static void test_seccomp_denials(size_t n)
 	c.filter_ctx.abi = 7;
 	feed(&c, n);
 	is_int(c.ndenials, 5, "five refusals of the run's process");
-	d = find_filter(&c, FILTER_SOCKET);
+	d = find_filter(&c, REFUSED_SOCKET);
 	ok(d, "socket(): a socket of a kind the record does not tell");
 	ok(d && !strcmp(d->programs[0], "/tmp/why-scratch/seclog"),
 	   "the program, from exe=");
@@ -134,18 +134,18 @@ static void test_seccomp_denials(size_t n)
 	ok(r.kind == RULE_HINT && strstr(option, "--connect-udp") &&
 		   strstr(option, "--unrestricted-unix"),
 	   "socket(): the options to choose from");
-	d = find_filter(&c, FILTER_IO_URING);
+	d = find_filter(&c, REFUSED_IO_URING);
 	denial_rule(d, &r);
 	ok(d && r.kind == RULE_FLAG &&
 		   !strcmp(r.flag, "--unrestricted-network"),
 	   "io_uring_setup -> --unrestricted-network");
-	d = find_filter(&c, FILTER_TIOCSTI);
+	d = find_filter(&c, REFUSED_TIOCSTI);
 	denial_rule(d, &r);
 	ok(d && r.kind == RULE_NONE, "ioctl: TIOCSTI, no option");
-	d = find_filter(&c, FILTER_SETUID);
+	d = find_filter(&c, REFUSED_SETUID);
 	denial_rule(d, &r);
 	ok(d && r.kind == RULE_NONE, "fchmodat: setuid, no option");
-	ok(find_filter(&c, FILTER_FASTOPEN), "sendto: TCP Fast Open");
+	ok(find_filter(&c, REFUSED_FASTOPEN), "sendto: TCP Fast Open");
 	denial_collector_free(&c);
 
 	denial_collector_init(&c, nobody_s, NULL);
@@ -214,68 +214,68 @@ static void test_filter_refusals(void)
 
 	is_int(seen(SYS_socket, EACCES, AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0,
 		    0),
-	       FILTER_UDP, "socket(AF_INET, SOCK_DGRAM): UDP");
+	       REFUSED_UDP, "socket(AF_INET, SOCK_DGRAM): UDP");
 	is_int(seen(SYS_socket, EACCES, AF_INET6, SOCK_DGRAM, IPPROTO_ICMPV6,
 		    0),
-	       FILTER_RAW, "an ICMPv6 datagram socket is not UDP");
-	is_int(seen(SYS_socket, EACCES, AF_INET, SOCK_RAW, 1, 0), FILTER_RAW,
+	       REFUSED_RAW, "an ICMPv6 datagram socket is not UDP");
+	is_int(seen(SYS_socket, EACCES, AF_INET, SOCK_RAW, 1, 0), REFUSED_RAW,
 	       "SOCK_RAW");
 	is_int(seen(SYS_socket, EACCES, AF_UNIX, SOCK_STREAM, 0, 0),
-	       FILTER_UNIX, "AF_UNIX below ABI 9");
+	       REFUSED_UNIX, "AF_UNIX below ABI 9");
 	is_int(seen(SYS_socket, EAFNOSUPPORT, AF_PACKET, SOCK_RAW, 0, 0),
-	       FILTER_FAMILY, "AF_PACKET: another family");
+	       REFUSED_FAMILY, "AF_PACKET: another family");
 	is_int(seen(SYS_socket, EPROTONOSUPPORT, AF_INET, SOCK_STREAM, 262, 0),
-	       FILTER_PROTOCOL, "IPPROTO_MPTCP");
+	       REFUSED_PROTOCOL, "IPPROTO_MPTCP");
 	is_int(seen(SYS_socket, EPROTONOSUPPORT, AF_INET6, SOCK_SEQPACKET,
 		    IPPROTO_SCTP, 0),
-	       FILTER_PROTOCOL, "IPPROTO_SCTP");
+	       REFUSED_PROTOCOL, "IPPROTO_SCTP");
 	is_int(seen(SYS_sendto, EOPNOTSUPP, 3, 0, 1, MSG_FASTOPEN),
-	       FILTER_FASTOPEN, "sendto(MSG_FASTOPEN)");
-	is_int(seen(SYS_sendto, EOPNOTSUPP, 3, 0, 1, 0), FILTER_UNKNOWN,
+	       REFUSED_FASTOPEN, "sendto(MSG_FASTOPEN)");
+	is_int(seen(SYS_sendto, EOPNOTSUPP, 3, 0, 1, 0), REFUSED_UNKNOWN,
 	       "sendto without MSG_FASTOPEN: not the filter's");
-	is_int(seen(SYS_ioctl, EPERM, 0, 0x5412, 0, 0), FILTER_TIOCSTI,
+	is_int(seen(SYS_ioctl, EPERM, 0, 0x5412, 0, 0), REFUSED_TIOCSTI,
 	       "ioctl(TIOCSTI)");
-	is_int(seen(SYS_ioctl, EPERM, 0, 0x5401, 0, 0), FILTER_UNKNOWN,
+	is_int(seen(SYS_ioctl, EPERM, 0, 0x5401, 0, 0), REFUSED_UNKNOWN,
 	       "ioctl(TCGETS): not the filter's");
 	is_int(seen(SYS_fchmodat, EPERM, AT_FDCWD, 0, 04755, 0),
-	       FILTER_SETUID, "fchmodat(04755)");
-	is_int(seen(SYS_fchmod, EPERM, 3, 02755, 0, 0), FILTER_SETUID,
+	       REFUSED_SETUID, "fchmodat(04755)");
+	is_int(seen(SYS_fchmod, EPERM, 3, 02755, 0, 0), REFUSED_SETUID,
 	       "fchmod(02755)");
-	is_int(seen(SYS_fchmodat, EPERM, AT_FDCWD, 0, 0755, 0), FILTER_UNKNOWN,
+	is_int(seen(SYS_fchmodat, EPERM, AT_FDCWD, 0, 0755, 0), REFUSED_UNKNOWN,
 	       "fchmodat(0755): not the filter's");
-	is_int(seen(425, ENOSYS, 1, 0, 0, 0), FILTER_IO_URING,
+	is_int(seen(425, ENOSYS, 1, 0, 0, 0), REFUSED_IO_URING,
 	       "io_uring_setup");
 	{
 		struct filter_call c = { .arch = 0x40000003, .nr = 102 };
 
-		is_int(filter_refusal_of(&c, &abi7), FILTER_FOREIGN_ARCH,
+		is_int(filter_refusal_of(&c, &abi7), REFUSED_FOREIGN_ARCH,
 		       "an i386 system call");
 	}
-	is_int(unseen(SYS_socket, EACCES, abi7), FILTER_INET_OR_UNIX,
+	is_int(unseen(SYS_socket, EACCES, abi7), REFUSED_INET_OR_UNIX,
 	       "EACCES, arguments unseen, ABI 7: UDP, raw or unix");
-	is_int(unseen(SYS_socket, EACCES, abi9), FILTER_UDP,
+	is_int(unseen(SYS_socket, EACCES, abi9), REFUSED_UDP,
 	       "EACCES at ABI 9: unix sockets are Landlock's, so UDP");
-	is_int(unseen(SYS_socket, EACCES, udp), FILTER_RAW,
+	is_int(unseen(SYS_socket, EACCES, udp), REFUSED_RAW,
 	       "EACCES with UDP rules: raw");
-	is_int(unseen(SYS_socket, 0, abi7), FILTER_SOCKET,
+	is_int(unseen(SYS_socket, 0, abi7), REFUSED_SOCKET,
 	       "no errno, no arguments: a socket");
-	is_int(unseen(SYS_socket, EAFNOSUPPORT, abi7), FILTER_FAMILY,
+	is_int(unseen(SYS_socket, EAFNOSUPPORT, abi7), REFUSED_FAMILY,
 	       "EAFNOSUPPORT: another family");
 
-	option = filter_refusal_option(FILTER_UNIX, &text);
+	option = filter_refusal_option(REFUSED_UNIX, &text);
 	is_str(option, "--unrestricted-unix", "unix -> --unrestricted-unix");
-	option = filter_refusal_option(FILTER_FAMILY, &text);
+	option = filter_refusal_option(REFUSED_FAMILY, &text);
 	is_str(option, "--unrestricted-network", "family -> -network");
-	option = filter_refusal_option(FILTER_UDP, &text);
+	option = filter_refusal_option(REFUSED_UDP, &text);
 	ok(!option && strstr(text, "--connect-udp PORTS") &&
 		   strstr(text, "--bind-udp PORTS") &&
-		   filter_refusal_is_choice(FILTER_UDP),
+		   filter_refusal_is_choice(REFUSED_UDP),
 	   "UDP: ports to choose");
-	option = filter_refusal_option(FILTER_TIOCSTI, &text);
+	option = filter_refusal_option(REFUSED_TIOCSTI, &text);
 	ok(!option && !strncmp(text, "no option", 9) &&
-		   !filter_refusal_is_choice(FILTER_TIOCSTI),
+		   !filter_refusal_is_choice(REFUSED_TIOCSTI),
 	   "TIOCSTI cannot be lifted");
-	option = filter_refusal_option(FILTER_SETUID, &text);
+	option = filter_refusal_option(REFUSED_SETUID, &text);
 	ok(!option && !strncmp(text, "no option", 9),
 	   "setuid chmod cannot be lifted");
 }
