@@ -162,7 +162,7 @@ static void run_helper(const char *path, int out_fd, char **envp)
 
 static int wait_for(long pid)
 {
-	int status;
+	int status = 0;
 	long r;
 
 	do
@@ -190,7 +190,7 @@ static char **split_entries(char *buf, size_t len)
 char **shim_expand_policy(char **envp)
 {
 	char *path = helper_path();
-	int fds[2];
+	int fds[2] = { -1, -1 };
 	long pid;
 	size_t len;
 	char *out;

@@ -27,6 +27,7 @@
 #include <link.h>
 #include <stdbool.h>
 #include <string.h>
+#include <sys/auxv.h>
 #include <unistd.h>
 
 #include "libc/libc.h"
@@ -38,9 +39,12 @@
 static struct policy policy;
 static bool started;
 
-/* musl calls constructors without arguments: there, libc's own. */
-extern char **environ __attribute__((weak));
-extern unsigned long getauxval(unsigned long type) __attribute__((weak));
+/*
+ * musl calls constructors without arguments: there, libc's own (declared
+ * by <unistd.h> and <sys/auxv.h>; weak, since nothing may be there).
+ */
+#pragma weak environ
+#pragma weak getauxval
 
 /*
  * glibc's ld.so passes (argc, argv, envp), and the kernel lays envp out

@@ -291,7 +291,7 @@ static const char *loader_gap(const char *binary)
 	struct stat st;
 	char err[256];
 	char *interp = NULL;
-	bool search_path;
+	bool own_dirs;
 	const char *gap = NULL;
 	int fd;
 
@@ -305,7 +305,7 @@ static const char *loader_gap(const char *binary)
 		return "has file capabilities";
 	fd = open(binary, O_RDONLY | O_CLOEXEC);
 	if (fd < 0 ||
-	    elf_inspect_fd(fd, binary, &info, &interp, &search_path, err,
+	    elf_inspect_fd(fd, binary, &info, &interp, &own_dirs, err,
 			   sizeof(err)) < 0 ||
 	    !info.is_elf)
 		gap = "is not an ELF program";
