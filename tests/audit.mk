@@ -9,7 +9,8 @@ EXTRA_DIST += tests/unit/fixtures/kinds.audit \
 
 # The filter's refusals, the rules suggested, paths resolved.
 check_PROGRAMS += tests/unit/test_why
-tests_unit_test_why_SOURCES = tests/unit/test_why.c tests/unit/tap.h
+tests_unit_test_why_SOURCES = tests/unit/test_why.c tests/unit/tap.h \
+	tests/unit/filter_witness.h
 tests_unit_test_why_LDADD = src/why/libwhy.la src/core/libcore.la
 TESTS += tests/unit/test_why
 EXTRA_DIST += tests/unit/fixtures/seccomp.audit

@@ -69,7 +69,7 @@ static void install_filter(void)
 	f[n++] = (struct sock_filter)BPF_STMT(
 	    BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch));
 	f[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K,
-					      FILTER_NATIVE_ARCH, 1, 0);
+					      FILTER_ARCH_NATIVE, 1, 0);
 	f[n++] =
 	    (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
 	f[n++] = (struct sock_filter)BPF_STMT(
@@ -235,7 +235,7 @@ static struct tracee *after_exec(struct trace *t, struct tracee *te)
  * was not made.  Report it, and let the process see the filter's errno,
  * as it would have without the tracer.
  */
-static bool filter_refusal(struct trace *t, const struct tracee *te)
+static bool filter_trapped(struct trace *t, const struct tracee *te)
 {
 	struct user_regs_struct regs;
 	struct filter_call call = { .has_args = true };
@@ -263,7 +263,7 @@ static bool filter_refusal(struct trace *t, const struct tracee *te)
 	return true;
 }
 #else
-static bool filter_refusal(struct trace *t, const struct tracee *te)
+static bool filter_trapped(struct trace *t, const struct tracee *te)
 {
 	(void)t;
 	(void)te;
@@ -321,7 +321,7 @@ static void stopped(struct trace *t, pid_t pid, int status)
 	}
 	if (sig == (SIGTRAP | 0x80))
 		call_exit(t, te);
-	else if (sig == SIGSYS && filter_refusal(t, te))
+	else if (sig == SIGSYS && filter_trapped(t, te))
 		resume(te, 0);
 	else
 		resume(te, sig); /* a signal, delivered */
