@@ -230,6 +230,23 @@ static struct tracee *after_exec(struct trace *t, struct tracee *te)
 }
 
 #if defined(__x86_64__)
+/* The six arguments of a call through the entry of @arch. */
+static void call_args(const struct user_regs_struct *regs, uint32_t arch,
+		      uint64_t *args)
+{
+	const unsigned long long native[6] = { regs->rdi, regs->rsi,
+					       regs->rdx, regs->r10,
+					       regs->r8,  regs->r9 };
+	/* int 0x80 and 32-bit programs: ebx, ecx, edx, esi, edi, ebp. */
+	const unsigned long long compat[6] = { regs->rbx, regs->rcx,
+					       regs->rdx, regs->rsi,
+					       regs->rdi, regs->rbp };
+
+	for (int i = 0; i < 6; i++)
+		args[i] = arch == FILTER_ARCH_COMPAT ? (uint32_t)compat[i] :
+						       native[i];
+}
+
 /*
  * SIGSYS from the sandbox's filter in its trap mode (policy.h): the call
  * was not made.  Report it, and let the process see the filter's errno,
@@ -250,12 +267,7 @@ static bool filter_trapped(struct trace *t, const struct tracee *te)
 	call.arch = si.si_arch;
 	call.nr = si.si_syscall;
 	call.err = si.si_errno & (int)FILTER_TRAP_ERRNO;
-	call.args[0] = regs.rdi;
-	call.args[1] = regs.rsi;
-	call.args[2] = regs.rdx;
-	call.args[3] = regs.r10;
-	call.args[4] = regs.r8;
-	call.args[5] = regs.r9;
+	call_args(&regs, call.arch, call.args);
 	regs.rax = (unsigned long long)-call.err;
 	if (ptrace(PTRACE_SETREGS, te->pid, 0, &regs) < 0)
 		return false;

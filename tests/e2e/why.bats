@@ -469,6 +469,46 @@ refused_calls() {
 	[ "$("$AUDITSTATE")" = "$STATE_BEFORE" ]
 }
 
+# control USER WANT CMD...: unsandboxed, CMD as USER prints WANT.
+control() {
+	local user=$1 want=$2
+	shift 2
+	run as_user "$user" "$@"
+	if [ "$output" != "$want" ]; then
+		echo "control as $user: $* -> $output (expected $want)" >&2
+		return 1
+	fi
+}
+
+@test "why: an i386 system call, traced: the same rules, its own registers" {
+	local user
+	for user in root nobody; do
+		reset_tree
+		chmod a+rw "$TREE/rw/file"
+		[ "$user" = root ] || chown "$NOBODY" "$TREE/rw/file"
+		control "$user" OK "$PROBE" i386-chmod "$TREE/rw/file" 4755
+	done
+	reset_tree
+	chown "$NOBODY" "$TREE/rw/file"
+	run as_user nobody "$LAUNCHER" --why --rox "$STARTUP,$PROBE" \
+		--rw "$TREE/rw" -- "$PROBE" i386-chmod "$TREE/rw/file" 4755
+	[ "${lines[0]}" = EPERM ]
+	grep -E "^ +chmod +setuid or setgid bit +probe +no option: a sandbox may never make a file setuid or setgid\$" <<<"$output"
+	# A mode without the bits is not the filter's: nothing refused.
+	run as_user nobody "$LAUNCHER" --why --rox "$STARTUP,$PROBE" \
+		--rw "$TREE/rw" -- "$PROBE" i386-chmod "$TREE/rw/file" 755
+	[ "${lines[0]}" = OK ]
+	! grep -q "system-call filter" <<<"$output"
+	# socket(2) by its i386 number: a UDP socket, as on x86_64.
+	for user in root nobody; do
+		control "$user" OK "$PROBE" i386-socket 2 2 0
+	done
+	run as_user nobody "$LAUNCHER" --why --rox "$STARTUP,$PROBE" \
+		-- "$PROBE" i386-socket 2 2 0
+	[ "${lines[0]}" = EACCES ]
+	grep -E "^ +create socket +UDP socket +probe +--connect-udp PORTS" <<<"$output"
+}
+
 @test "why: --wait, --why-source: checked, and only with --why or --learn" {
 	run "$LAUNCHER" --wait 3 -- true
 	[ "$status" -eq 125 ]
