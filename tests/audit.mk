@@ -9,16 +9,19 @@ EXTRA_DIST += tests/unit/fixtures/kinds.audit \
 
 # The filter's refusals, the rules suggested, paths resolved.
 check_PROGRAMS += tests/unit/test_why
-tests_unit_test_why_SOURCES = tests/unit/test_why.c tests/unit/tap.h
+tests_unit_test_why_SOURCES = tests/unit/test_why.c tests/unit/tap.h \
+	tests/unit/filter_witness.h
 tests_unit_test_why_LDADD = src/why/libwhy.la src/core/libcore.la
 TESTS += tests/unit/test_why
 EXTRA_DIST += tests/unit/fixtures/seccomp.audit
 
-# The program --why and --learn look at, and the audit switch for asserts.
+# The program --why and --learn look at, the audit switch for asserts, and
+# the filter's trap mode untraced.
 check_PROGRAMS += tests/helpers/workload tests/helpers/auditstate \
-	tests/helpers/filterstub
+	tests/helpers/filtertrap
 tests_helpers_workload_SOURCES = tests/helpers/workload.c
-tests_helpers_filterstub_SOURCES = tests/helpers/filterstub.c
+tests_helpers_filtertrap_SOURCES = tests/helpers/filtertrap.c
+tests_helpers_filtertrap_LDADD = src/core/libcore.la
 tests_helpers_auditstate_SOURCES = tests/helpers/auditstate.c
 tests_helpers_auditstate_LDADD = src/why/libwhy.la src/core/libcore.la
 

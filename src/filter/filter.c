@@ -28,14 +28,10 @@
 #include "filter_syscalls.h"
 #include "rawsys.h"
 
-#if defined(__x86_64__)
-#define ARCH_NATIVE AUDIT_ARCH_X86_64
-#define ARCH_COMPAT AUDIT_ARCH_I386
+#define ARCH_NATIVE FILTER_ARCH_NATIVE
+#if defined(FILTER_ARCH_COMPAT)
+#define ARCH_COMPAT FILTER_ARCH_COMPAT
 #define X32_SYSCALL_BIT 0x40000000U
-#elif defined(__aarch64__)
-#define ARCH_NATIVE AUDIT_ARCH_AARCH64
-#else
-#error "landshim: the filter knows x86_64 and aarch64 only"
 #endif
 
 #ifndef SYS_seccomp
@@ -84,6 +80,7 @@ struct filter_rule {
 	unsigned need, unless;
 	struct filter_cond cond[MAX_CONDS];
 	int ret;
+	enum filter_kind kind; /* for --why's words; 0 when it allows */
 	const char *what;
 	const char *option; /* what lifts it; NULL: nothing does */
 };
@@ -98,78 +95,91 @@ struct filter_rule {
 
 #define ALWAYS FILTER_ALWAYS
 #define NET FILTER_NET
+#define K(name) FILTER_KIND_##name
+#define ALLOWED 0, NULL, NULL /* the kind, what and option of RET_ALLOW */
 
 static const struct filter_rule rules[] = {
 	/* Decision 17, whatever is unrestricted. */
 	{ FSYS_ioctl, ALWAYS, 0, { EQ2(1, TIOCSTI, TIOCLINUX) }, EPERM,
-	  "TIOCSTI or TIOCLINUX (typing into the terminal)", NULL },
-	{ FSYS_chmod, ALWAYS, 0, { SET(1, SETID_BITS) }, EPERM, W_SETID, NULL },
-	{ FSYS_fchmod, ALWAYS, 0, { SET(1, SETID_BITS) }, EPERM, W_SETID, NULL },
-	{ FSYS_fchmodat, ALWAYS, 0, { SET(2, SETID_BITS) }, EPERM, W_SETID,
+	  K(TERMINAL), "TIOCSTI or TIOCLINUX (typing into the terminal)",
 	  NULL },
-	{ FSYS_fchmodat2, ALWAYS, 0, { SET(2, SETID_BITS) }, EPERM, W_SETID,
-	  NULL },
+	{ FSYS_chmod, ALWAYS, 0, { SET(1, SETID_BITS) }, EPERM, K(SETID_MODE),
+	  W_SETID, NULL },
+	{ FSYS_fchmod, ALWAYS, 0, { SET(1, SETID_BITS) }, EPERM, K(SETID_MODE),
+	  W_SETID, NULL },
+	{ FSYS_fchmodat, ALWAYS, 0, { SET(2, SETID_BITS) }, EPERM,
+	  K(SETID_MODE), W_SETID, NULL },
+	{ FSYS_fchmodat2, ALWAYS, 0, { SET(2, SETID_BITS) }, EPERM,
+	  K(SETID_MODE), W_SETID, NULL },
 	/* The same bits through creation, which decision 17 misses. */
 	{ FSYS_open, ALWAYS, 0, { SET(1, CREATES), SET(2, SETID_BITS) }, EPERM,
-	  W_SETID, NULL },
+	  K(SETID_CREATE), W_SETID, NULL },
 	{ FSYS_openat, ALWAYS, 0, { SET(2, CREATES), SET(3, SETID_BITS) },
-	  EPERM, W_SETID, NULL },
-	{ FSYS_creat, ALWAYS, 0, { SET(1, SETID_BITS) }, EPERM, W_SETID, NULL },
-	{ FSYS_mknod, ALWAYS, 0, { SET(1, SETID_BITS) }, EPERM, W_SETID, NULL },
-	{ FSYS_mknodat, ALWAYS, 0, { SET(2, SETID_BITS) }, EPERM, W_SETID,
-	  NULL },
-	{ FSYS_openat2, ALWAYS, 0, { { 0 } }, ENOSYS,
+	  EPERM, K(SETID_CREATE), W_SETID, NULL },
+	{ FSYS_creat, ALWAYS, 0, { SET(1, SETID_BITS) }, EPERM,
+	  K(SETID_CREATE), W_SETID, NULL },
+	{ FSYS_mknod, ALWAYS, 0, { SET(1, SETID_BITS) }, EPERM,
+	  K(SETID_CREATE), W_SETID, NULL },
+	{ FSYS_mknodat, ALWAYS, 0, { SET(2, SETID_BITS) }, EPERM,
+	  K(SETID_CREATE), W_SETID, NULL },
+	{ FSYS_openat2, ALWAYS, 0, { { 0 } }, ENOSYS, K(OPENAT2),
 	  "openat2 (its mode is behind a pointer; callers fall back to "
 	  "openat)",
 	  NULL },
 	/* Its IORING_OP_OPENAT creates files of any mode, its send
 	 * operations skip the network rules. */
-	{ FSYS_io_uring_setup, ALWAYS, 0, { { 0 } }, ENOSYS, W_URING, NULL },
-	{ FSYS_io_uring_enter, ALWAYS, 0, { { 0 } }, ENOSYS, W_URING, NULL },
-	{ FSYS_io_uring_register, ALWAYS, 0, { { 0 } }, ENOSYS, W_URING, NULL },
+	{ FSYS_io_uring_setup, ALWAYS, 0, { { 0 } }, ENOSYS, K(IO_URING),
+	  W_URING, NULL },
+	{ FSYS_io_uring_enter, ALWAYS, 0, { { 0 } }, ENOSYS, K(IO_URING),
+	  W_URING, NULL },
+	{ FSYS_io_uring_register, ALWAYS, 0, { { 0 } }, ENOSYS, K(IO_URING),
+	  W_URING, NULL },
 
 	/* Decision 18: before any rule that allows AF_UNIX. */
-	{ FSYS_socket, FILTER_UNIX, 0, { EQ(0, AF_UNIX) }, EACCES,
+	{ FSYS_socket, FILTER_UNIX, 0, { EQ(0, AF_UNIX) }, EACCES, K(UNIX),
 	  "a unix socket (Landlock below ABI 9 cannot restrict pathname "
 	  "sockets)",
 	  LIFT_UNIX },
-	{ FSYS_socketcall, FILTER_UNIX, 0, { { 0 } }, ENOSYS, W_SOCKETCALL,
-	  LIFT_UNIX },
+	{ FSYS_socketcall, FILTER_UNIX, 0, { { 0 } }, ENOSYS, K(SOCKETCALL),
+	  W_SOCKETCALL, LIFT_UNIX },
 
 	/* Decision 15. */
 	{ FSYS_socket, NET, 0, { EQ2(0, AF_UNIX, AF_NETLINK) }, RET_ALLOW,
-	  NULL, NULL },
+	  ALLOWED },
 	{ FSYS_socket, NET, 0, { NE2(0, AF_INET, AF_INET6) }, EAFNOSUPPORT,
+	  K(FAMILY),
 	  "a socket family other than unix, inet, inet6 and netlink "
 	  "(packet, vsock, bluetooth, ...)",
 	  LIFT_NET },
 	{ FSYS_socket, NET, 0,
-	  { TYPE_EQ(1, SOCK_STREAM), EQ2(2, 0, IPPROTO_TCP) }, RET_ALLOW, NULL,
-	  NULL },
+	  { TYPE_EQ(1, SOCK_STREAM), EQ2(2, 0, IPPROTO_TCP) }, RET_ALLOW,
+	  ALLOWED },
 	/* SOCK_SEQPACKET in inet is SCTP's only. */
 	{ FSYS_socket, NET, 0, { TYPE_EQ2(1, SOCK_STREAM, SOCK_SEQPACKET) },
-	  EPROTONOSUPPORT,
+	  EPROTONOSUPPORT, K(PROTOCOL),
 	  "MPTCP or SCTP (Landlock's TCP rules do not see them; callers fall "
 	  "back to TCP)",
 	  LIFT_NET },
 	{ FSYS_socket, NET | FILTER_UDP, 0,
-	  { TYPE_EQ(1, SOCK_DGRAM), EQ2(2, 0, IPPROTO_UDP) }, RET_ALLOW, NULL,
-	  NULL },
+	  { TYPE_EQ(1, SOCK_DGRAM), EQ2(2, 0, IPPROTO_UDP) }, RET_ALLOW,
+	  ALLOWED },
 	{ FSYS_socket, NET, FILTER_UDP,
-	  { TYPE_EQ(1, SOCK_DGRAM), EQ2(2, 0, IPPROTO_UDP) }, EACCES,
+	  { TYPE_EQ(1, SOCK_DGRAM), EQ2(2, 0, IPPROTO_UDP) }, EACCES, K(UDP),
 	  "a UDP socket",
 	  "--connect-udp PORT or --bind-udp PORT (or --unrestricted-network)" },
-	{ FSYS_socket, NET, 0, { { 0 } }, EACCES,
+	{ FSYS_socket, NET, 0, { { 0 } }, EACCES, K(RAW),
 	  "an ICMP, raw or packet socket", LIFT_NET },
 	{ FSYS_socketpair, NET, 0, { NE(0, AF_UNIX) }, EAFNOSUPPORT,
-	  "a socket pair of a family other than unix", LIFT_NET },
+	  K(PAIR_FAMILY), "a socket pair of a family other than unix",
+	  LIFT_NET },
 	{ FSYS_sendto, NET, 0, { SET(3, MSG_FASTOPEN) }, EOPNOTSUPP,
-	  W_FASTOPEN, LIFT_NET },
+	  K(FASTOPEN), W_FASTOPEN, LIFT_NET },
 	{ FSYS_sendmsg, NET, 0, { SET(2, MSG_FASTOPEN) }, EOPNOTSUPP,
-	  W_FASTOPEN, LIFT_NET },
+	  K(FASTOPEN), W_FASTOPEN, LIFT_NET },
 	{ FSYS_sendmmsg, NET, 0, { SET(3, MSG_FASTOPEN) }, EOPNOTSUPP,
-	  W_FASTOPEN, LIFT_NET },
-	{ FSYS_socketcall, NET, 0, { { 0 } }, ENOSYS, W_SOCKETCALL, LIFT_NET },
+	  K(FASTOPEN), W_FASTOPEN, LIFT_NET },
+	{ FSYS_socketcall, NET, 0, { { 0 } }, ENOSYS, K(SOCKETCALL),
+	  W_SOCKETCALL, LIFT_NET },
 };
 
 #define N_RULES (sizeof(rules) / sizeof(*rules))
@@ -693,11 +703,58 @@ static int syscall_of(uint32_t arch, int nr)
 }
 
 static size_t add_lift(struct filter_lift *out, size_t max, size_t n,
-		       const char *what, const char *option)
+		       struct filter_lift lift)
 {
 	if (n < max)
-		out[n] = (struct filter_lift){ what, option };
+		out[n] = lift;
 	return n + 1;
+}
+
+/*
+ * The rule of @sys that decides a call under @classes: the first that
+ * holds on @args; without them, the first that applies if it holds
+ * whatever they are.  NULL: allowed, or unknown without @args.
+ */
+static const struct filter_rule *deciding_rule(int sys, unsigned classes,
+					       const uint64_t *args)
+{
+	for (size_t i = 0; i < N_RULES; i++) {
+		const struct filter_rule *r = &rules[i];
+
+		if ((int)r->sys != sys || !rule_applies(r, classes))
+			continue;
+		if (!args)
+			return n_conds(r) == 0 ? r : NULL;
+		if (rule_holds(r, args))
+			return r;
+	}
+	return NULL;
+}
+
+/* @r's lift, and the option still needed once its classes are lifted
+ * (i386's socketcall is refused by the unix and the network classes). */
+static struct filter_lift lift_of(const struct filter_rule *r,
+				  unsigned classes, const uint64_t *args)
+{
+	struct filter_lift l = { r->what, r->option, NULL, r->kind };
+	unsigned lifted = classes & ~(r->need & ~(unsigned)FILTER_ALWAYS);
+	const struct filter_rule *next;
+
+	if (!r->option || lifted == classes)
+		return l;
+	next = deciding_rule((int)r->sys, lifted, args);
+	if (next && next->ret != RET_ALLOW)
+		l.also = next->option;
+	return l;
+}
+
+static bool arch_inspected(uint32_t arch)
+{
+#if defined(ARCH_COMPAT)
+	if (arch == ARCH_COMPAT)
+		return true;
+#endif
+	return arch == ARCH_NATIVE;
 }
 
 size_t filter_explain(unsigned classes, uint32_t arch, int nr, int err,
@@ -707,13 +764,24 @@ size_t filter_explain(unsigned classes, uint32_t arch, int nr, int err,
 	int sys = syscall_of(arch, nr);
 	size_t n = 0;
 
+	/* Killed: an AUDIT_SECCOMP record tells it, without an errno. */
+	if (!arch_inspected(arch))
+		return err ? 0 :
+			     add_lift(out, max, 0,
+				      (struct filter_lift){
+					      "a system call of an architecture "
+					      "not inspected (the process is "
+					      "killed)",
+					      NULL, NULL, FILTER_KIND_FOREIGN_ARCH });
 #if defined(X32_SYSCALL_BIT)
 	if (arch == ARCH_NATIVE && ((uint32_t)nr & X32_SYSCALL_BIT))
-		return !err || err == ENOSYS ?
+		return err && err != ENOSYS ?
+			       0 :
 			       add_lift(out, max, 0,
-					"an x32 system call (not inspected)",
-					NULL) :
-			       0;
+					(struct filter_lift){
+						"an x32 system call (not "
+						"inspected)",
+						NULL, NULL, FILTER_KIND_X32 });
 #endif
 	for (size_t i = 0; sys >= 0 && i < N_RULES; i++) {
 		const struct filter_rule *r = &rules[i];
@@ -722,13 +790,32 @@ size_t filter_explain(unsigned classes, uint32_t arch, int nr, int err,
 		if ((int)r->sys != sys || !rule_applies(r, classes))
 			continue;
 		if (args && rule_holds(r, args))
-			return denies ? add_lift(out, max, 0, r->what,
-						 r->option) :
+			return denies ? add_lift(out, max, 0,
+						 lift_of(r, classes, args)) :
 					0;
 		if (!args && denies)
-			n = add_lift(out, max, n, r->what, r->option);
+			n = add_lift(out, max, n, lift_of(r, classes, NULL));
+		/* Without arguments: the rules after one that always holds
+		 * are never reached. */
+		if (!args && n_conds(r) == 0)
+			break;
 	}
 	return n;
+}
+
+bool filter_rule_at(size_t i, struct filter_rule_info *out)
+{
+	const struct filter_rule *r;
+
+	if (i >= N_RULES)
+		return false;
+	r = &rules[i];
+	*out = (struct filter_rule_info){
+		(int)r->sys, r->need, r->unless,
+		r->ret == RET_ALLOW ? 0 : r->ret,
+		{ r->what, r->option, NULL, r->kind },
+	};
+	return true;
 }
 
 const char *filter_class_what(unsigned class_bit)

@@ -26,7 +26,20 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <linux/audit.h>
 #include <linux/filter.h>
+
+/* The architectures the filter inspects (AUDIT_ARCH_*): any other one is
+ * killed.  On x86_64, i386 (int 0x80, 32-bit programs) is inspected by the
+ * same rules, with its own numbers. */
+#if defined(__x86_64__)
+#define FILTER_ARCH_NATIVE AUDIT_ARCH_X86_64
+#define FILTER_ARCH_COMPAT AUDIT_ARCH_I386
+#elif defined(__aarch64__)
+#define FILTER_ARCH_NATIVE AUDIT_ARCH_AARCH64
+#else
+#error "landshim: the filter knows x86_64 and aarch64 only"
+#endif
 
 /* Rule classes: which parts of the table a policy needs. */
 enum filter_class {
@@ -75,10 +88,40 @@ int filter_install(const struct filter_prog *prog, unsigned flags);
 /* Is the seccomp filter mode there?  0, or -1 with errno. */
 int filter_available(void);
 
+/*
+ * What a rule refuses, for --why and --learn to word their report
+ * (src/why/filter_explain.c gives each kind its words).  Several rules
+ * may share a kind (chmod and fchmodat); a rule of a new kind needs its
+ * words there, a rule of a known kind nothing.
+ */
+enum filter_kind {
+	FILTER_KIND_NONE,	  /* an allowing rule */
+	FILTER_KIND_TERMINAL,	  /* TIOCSTI, TIOCLINUX */
+	FILTER_KIND_SETID_MODE,	  /* chmod & co. to a setuid/setgid mode */
+	FILTER_KIND_SETID_CREATE, /* a file created with such a mode */
+	FILTER_KIND_OPENAT2,	  /* its mode cannot be inspected */
+	FILTER_KIND_IO_URING,	  /* its operations cannot be inspected */
+	FILTER_KIND_UNIX,	  /* socket(AF_UNIX) */
+	FILTER_KIND_FAMILY,	  /* a socket of another family */
+	FILTER_KIND_PAIR_FAMILY,  /* a socket pair of another family */
+	FILTER_KIND_PROTOCOL,	  /* MPTCP, SCTP */
+	FILTER_KIND_UDP,	  /* a UDP socket */
+	FILTER_KIND_RAW,	  /* ICMP, raw */
+	FILTER_KIND_FASTOPEN,	  /* MSG_FASTOPEN */
+	FILTER_KIND_SOCKETCALL,	  /* i386 socketcall */
+	FILTER_KIND_X32,	  /* an x32 system call */
+	FILTER_KIND_FOREIGN_ARCH, /* an architecture not inspected: killed */
+	FILTER_KIND_COUNT
+};
+
 /* What a denial of the filter was, and the option that lifts it. */
 struct filter_lift {
 	const char *what;   /* "a UDP socket", "TIOCSTI on a terminal" */
 	const char *option; /* "--unrestricted-network"; NULL: none does */
+	/* The option of the rule that refuses the call still once @option
+	 * lifted this one (both are needed), or NULL. */
+	const char *also;
+	enum filter_kind kind;
 };
 
 /*
@@ -87,12 +130,24 @@ struct filter_lift {
  * (an AUDIT_SECCOMP record, type 1326, has "code=0x50000": the action
  * without its data).  @args are the call's six arguments, or NULL when
  * unknown (an audit record has none): then every rule that denies @nr
- * with @err is a candidate.  Fills up to @max lifts, in table order;
- * returns how many rules matched (0: not a denial of this filter).
+ * with @err, and that the call can reach, is a candidate.  Fills up to
+ * @max lifts, in table order; returns how many rules matched (0: not a
+ * denial of this filter).
  */
 size_t filter_explain(unsigned classes, uint32_t arch, int nr, int err,
 		      const uint64_t *args, struct filter_lift *out,
 		      size_t max);
+
+/* One rule of the table, for tests that go through all of them. */
+struct filter_rule_info {
+	int sys;	       /* enum filter_syscall (filter_syscalls.h) */
+	unsigned need, unless; /* the classes it applies to: all, none of */
+	int err;	       /* its errno; 0: it allows */
+	struct filter_lift lift; /* @also unset */
+};
+
+/* Rule @i of the table, in order: false past its end. */
+bool filter_rule_at(size_t i, struct filter_rule_info *out);
 
 /* The class names, for --explain and --check: "network (...)", ... */
 const char *filter_class_what(unsigned class_bit);

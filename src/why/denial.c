@@ -156,7 +156,6 @@ static uint64_t denial_hash(const struct denial *d)
 	h = (h ^ (uint64_t)d->class) * 1099511628211ULL;
 	h = (h ^ (uint64_t)d->nested) * 1099511628211ULL;
 	h = (h ^ d->port) * 1099511628211ULL;
-	h = (h ^ (uint64_t)d->filter) * 1099511628211ULL;
 	for (size_t i = 0; i < d->object_len; i++)
 		h = (h ^ (unsigned char)d->object[i]) * 1099511628211ULL;
 	return h;
@@ -165,7 +164,9 @@ static uint64_t denial_hash(const struct denial *d)
 static bool same_denial(const struct denial *a, const struct denial *b)
 {
 	return a->class == b->class && a->nested == b->nested &&
-	       a->port == b->port && a->filter == b->filter &&
+	       a->port == b->port &&
+	       (a->class != DENIAL_FILTER ||
+		filter_refusal_same(&a->filter, &b->filter)) &&
 	       a->object_len == b->object_len &&
 	       memcmp(a->object, b->object, a->object_len) == 0;
 }
@@ -442,8 +443,8 @@ static void seccomp_record(struct denial_collector *c,
 		return;
 	}
 	add_pid(c, r->pid);
-	d.filter = filter_refusal_of(&call, &c->filter_ctx);
-	object = filter_refusal_object(d.filter);
+	filter_refusal_of(&call, c->filter_classes, &d.filter);
+	object = filter_refusal_object(&d.filter);
 	denial_set_object(&d, object, strlen(object));
 	denial_collector_take(c, &d, r->exe.s);
 }
@@ -685,10 +686,10 @@ void denial_rule(const struct denial *d, struct rule *r)
 		r->flag = "--unrestricted-scope";
 		return;
 	case DENIAL_FILTER:
-		r->flag = filter_refusal_option(d->filter, &r->why_not);
-		r->kind = r->flag				? RULE_FLAG
-			  : filter_refusal_is_choice(d->filter) ? RULE_HINT
-								: RULE_NONE;
+		r->flag = filter_refusal_option(&d->filter, &r->why_not);
+		r->kind = r->flag				 ? RULE_FLAG
+			  : filter_refusal_is_choice(&d->filter) ? RULE_HINT
+								 : RULE_NONE;
 		return;
 	case DENIAL_OTHER:
 		r->why_not = why_not(d->other);
@@ -740,7 +741,7 @@ void denial_rights(const struct denial *d, char *buf, size_t size)
 			if (fs & (1ULL << b))
 				append_word(buf, size, fs_word(1ULL << b));
 	} else if (d->class == DENIAL_FILTER) {
-		append_word(buf, size, filter_refusal_right(d->filter));
+		append_word(buf, size, filter_refusal_right(&d->filter));
 	} else if (d->class == DENIAL_OTHER) {
 		if (d->other & AUDIT_BLOCK_PTRACE)
 			append_word(buf, size, "ptrace");

@@ -46,7 +46,7 @@ struct denial {
 	enum denial_class class;
 	uint64_t fs;	 /* DENIAL_FS: LL_FS_* bits denied */
 	unsigned other;	 /* DENIAL_OTHER: enum audit_blocker bits */
-	enum filter_refusal filter; /* DENIAL_FILTER */
+	struct filter_refusal filter; /* DENIAL_FILTER */
 	char *object;	 /* path, abstract socket name (may hold any byte
 			  * but NUL), or target command name */
 	size_t object_len;
@@ -108,7 +108,8 @@ struct denial_collector {
 	size_t npids, pids_cap;
 	struct audit_record *unowned; /* AUDIT_SECCOMP of no known process */
 	size_t nunowned;
-	struct filter_context filter_ctx; /* set by the caller */
+	unsigned filter_classes; /* the run's filter: its plan's, set by
+				  * the caller (enum filter_class bits) */
 };
 
 void denial_collector_init(struct denial_collector *c,

@@ -1,220 +1,304 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/* A call the seccomp filter refused -> what it was, what lifts it. */
+/* A call the seccomp filter refused -> its rules' words and options. */
 #include "config.h"
 
-#include <errno.h>
-#include <netinet/in.h>
-#include <stddef.h>
-#include <sys/socket.h>
-#include <sys/stat.h>
-#include <sys/syscall.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "filter_explain.h"
 
-/* Debian 12's headers may lack them; the same numbers on every arch. */
-#ifdef __NR_io_uring_setup
-#define NR_IO_URING_SETUP __NR_io_uring_setup
-#else
-#define NR_IO_URING_SETUP 425
-#endif
-#ifdef __NR_fchmodat2
-#define NR_FCHMODAT2 __NR_fchmodat2
-#else
-#define NR_FCHMODAT2 452
-#endif
-#ifndef IPPROTO_MPTCP
-#define IPPROTO_MPTCP 262
-#endif
-#define TIOCSTI_CMD	0x5412
-#define TIOCLINUX_CMD	0x541c
-#define SOCK_TYPE_MASK	0xf
-#define X32_SYSCALL_BIT 0x40000000L
-
-/* The argument that holds the mode of a chmod, or -1. */
-static int chmod_mode_arg(long nr)
-{
-	switch (nr) {
-#ifdef __NR_chmod
-	case __NR_chmod:
-#endif
-	case __NR_fchmod:
-		return 1;
-	case __NR_fchmodat:
-	case NR_FCHMODAT2:
-		return 2;
-	default:
-		return -1;
-	}
-}
-
-/* The argument that holds the flags of a send, or -1. */
-static int send_flags_arg(long nr)
-{
-	switch (nr) {
-	case __NR_sendto:
-		return 3;
-	case __NR_sendmsg:
-		return 2;
-	default:
-		return -1;
-	}
-}
-
-static enum filter_refusal inet_socket(uint64_t type, uint64_t protocol)
-{
-	switch (type & SOCK_TYPE_MASK) {
-	case SOCK_DGRAM:
-		/* ICMP datagram ("ping") sockets are not UDP. */
-		return protocol == IPPROTO_ICMP || protocol == IPPROTO_ICMPV6
-			   ? REFUSED_RAW
-			   : REFUSED_UDP;
-	case SOCK_RAW:
-		return REFUSED_RAW;
-	default:
-		return protocol == IPPROTO_MPTCP || protocol == IPPROTO_SCTP
-			   ? REFUSED_PROTOCOL
-			   : REFUSED_UNKNOWN;
-	}
-}
-
-static enum filter_refusal socket_with_args(const struct filter_call *c)
-{
-	switch (c->args[0]) {
-	case AF_UNIX:
-		return REFUSED_UNIX;
-	case AF_INET:
-	case AF_INET6:
-		return inet_socket(c->args[1], c->args[2]);
-	case AF_NETLINK:
-		return REFUSED_UNKNOWN;
-	default:
-		return REFUSED_FAMILY;
-	}
-}
-
-/* EACCES from socket(): UDP or raw (network restricted), or unix below
- * ABI 9 (unless lifted); what the policy allows narrows it. */
-static enum filter_refusal socket_eacces(const struct filter_context *ctx)
-{
-	bool inet = !ctx->net_unrestricted;
-	bool unix_ = ctx->abi < 9 && !ctx->unix_unrestricted;
-
-	if (inet && !unix_)
-		return ctx->udp_rules ? REFUSED_RAW : REFUSED_UDP;
-	if (unix_ && !inet)
-		return REFUSED_UNIX;
-	return inet ? REFUSED_INET_OR_UNIX : REFUSED_UNKNOWN;
-}
-
-static enum filter_refusal socket_refusal(const struct filter_call *c,
-					  const struct filter_context *ctx)
-{
-	if (c->has_args)
-		return socket_with_args(c);
-	switch (c->err) {
-	case 0:
-		return REFUSED_SOCKET;
-	case EACCES:
-		return socket_eacces(ctx);
-	case EAFNOSUPPORT:
-		return REFUSED_FAMILY;
-	case EPROTONOSUPPORT:
-		return REFUSED_PROTOCOL;
-	default:
-		return REFUSED_UNKNOWN;
-	}
-}
-
-static bool refused_with(const struct filter_call *c, int err)
-{
-	return c->err == 0 || c->err == err;
-}
-
-enum filter_refusal filter_refusal_of(const struct filter_call *c,
-				      const struct filter_context *ctx)
-{
-	int arg;
-
-	if ((c->arch && c->arch != FILTER_NATIVE_ARCH) ||
-	    (c->nr & X32_SYSCALL_BIT))
-		return REFUSED_FOREIGN_ARCH;
-	if (c->nr == __NR_socket)
-		return socket_refusal(c, ctx);
-	if (c->nr == NR_IO_URING_SETUP && refused_with(c, ENOSYS))
-		return REFUSED_IO_URING;
-	if (c->nr == __NR_ioctl && refused_with(c, EPERM) &&
-	    (!c->has_args || (c->args[1] & 0xffffffff) == TIOCSTI_CMD ||
-	     (c->args[1] & 0xffffffff) == TIOCLINUX_CMD))
-		return REFUSED_TIOCSTI;
-	arg = chmod_mode_arg(c->nr);
-	if (arg >= 0 && refused_with(c, EPERM) &&
-	    (!c->has_args || (c->args[arg] & (S_ISUID | S_ISGID))))
-		return REFUSED_SETUID;
-	arg = send_flags_arg(c->nr);
-	if (arg >= 0 && refused_with(c, EOPNOTSUPP) &&
-	    (!c->has_args || (c->args[arg] & MSG_FASTOPEN)))
-		return REFUSED_FASTOPEN;
-	return REFUSED_UNKNOWN;
-}
-
-static const struct {
-	const char *right, *object, *option, *text;
-} refusals[] = {
-    [REFUSED_UNKNOWN] = { "system call", "refused by the filter", NULL,
-			"no option known: a refusal this landshim "
-			"cannot name" },
-    [REFUSED_UDP] = { "create socket", "UDP socket", NULL,
-		    "--connect-udp PORTS (to send), --bind-udp PORTS "
-		    "(to receive): the ports are yours to choose" },
-    [REFUSED_RAW] = { "create socket", "raw or ICMP socket",
-		    "--unrestricted-network", NULL },
-    [REFUSED_UNIX] = { "create socket", "unix socket", "--unrestricted-unix",
-		     NULL },
-    [REFUSED_INET_OR_UNIX] = { "create socket", "UDP, raw or unix socket", NULL,
-			     "--unrestricted-unix (a unix socket), "
-			     "--connect-udp PORTS (UDP) or "
-			     "--unrestricted-network (raw)" },
-    [REFUSED_FAMILY] = { "create socket",
-		       "socket of another family (packet, vsock...)",
-		       "--unrestricted-network", NULL },
-    [REFUSED_PROTOCOL] = { "create socket", "MPTCP or SCTP socket",
-			 "--unrestricted-network", NULL },
-    [REFUSED_SOCKET] = { "create socket", "socket (kind unseen)", NULL,
-		       "--connect-udp PORTS (UDP), --unrestricted-unix "
-		       "(unix) or --unrestricted-network (others)" },
-    [REFUSED_FASTOPEN] = { "send", "TCP Fast Open (MSG_FASTOPEN)",
-			 "--unrestricted-network", NULL },
-    [REFUSED_IO_URING] = { "io_uring", "io_uring_setup", "--unrestricted-network",
-			 NULL },
-    [REFUSED_TIOCSTI] = { "ioctl", "TIOCSTI or TIOCLINUX on a terminal", NULL,
-			"no option: a sandbox may never type into a "
-			"terminal" },
-    [REFUSED_SETUID] = { "chmod", "setuid or setgid bit", NULL,
-		       "no option: a sandbox may never make a file "
-		       "setuid or setgid" },
-    [REFUSED_FOREIGN_ARCH] = { "system call", "32-bit or x32 system call", NULL,
-			     "no option: the filter refuses system calls "
-			     "it cannot inspect" },
+/* The words of one kind of refusal (enum filter_kind). */
+struct kind_words {
+	const char *right, *object;
+	/* Among other kinds: the object, and what follows its option
+	 * ("--unrestricted-unix (unix)"). */
+	const char *unseen, *label;
+	/* Ports to choose instead of one switch: the text, and its short
+	 * form among other options. */
+	const char *choice, *choice_short;
+	const char *why_not; /* when nothing lifts it */
 };
 
-const char *filter_refusal_right(enum filter_refusal f)
+#define SOCKET(obj, lbl)                                             \
+	.right = "create socket", .object = (obj),                    \
+	.unseen = "socket (kind unseen)", .label = (lbl)
+#define NO_SETID "no option: a sandbox may never make a file setuid or setgid"
+#define NO_INSPECT \
+	"no option: the filter refuses system calls it cannot inspect"
+
+static const struct kind_words words[FILTER_KIND_COUNT] = {
+	[FILTER_KIND_NONE] = { .right = "system call",
+			       .object = "refused by the filter",
+			       .why_not = "no option known: a refusal this "
+					  "landshim cannot name" },
+	[FILTER_KIND_TERMINAL] = { .right = "ioctl",
+				   .object = "TIOCSTI or TIOCLINUX on a "
+					     "terminal",
+				   .label = "a terminal",
+				   .why_not = "no option: a sandbox may never "
+					      "type into a terminal" },
+	[FILTER_KIND_SETID_MODE] = { .right = "chmod",
+				     .object = "setuid or setgid bit",
+				     .label = "setuid", .why_not = NO_SETID },
+	[FILTER_KIND_SETID_CREATE] = { .right = "create file",
+				       .object = "setuid or setgid bit",
+				       .label = "setuid", .why_not = NO_SETID },
+	[FILTER_KIND_OPENAT2] = { .right = "openat2",
+				  .object = "openat2 (its mode is unseen)",
+				  .label = "openat2",
+				  .why_not = "no option: the filter cannot see "
+					     "openat2's mode (callers fall "
+					     "back to openat)" },
+	[FILTER_KIND_IO_URING] = { .right = "io_uring",
+				   .object = "io_uring (bypasses the filter)",
+				   .label = "io_uring",
+				   .why_not = "no option: io_uring's "
+					      "operations would pass by the "
+					      "filter" },
+	[FILTER_KIND_UNIX] = { SOCKET("unix socket", "unix") },
+	[FILTER_KIND_FAMILY] = { SOCKET("socket of another family (packet, "
+					"vsock...)",
+					"another family") },
+	[FILTER_KIND_PAIR_FAMILY] = { .right = "create socket pair",
+				      .object = "socket pair of a family but "
+						"unix",
+				      .label = "another family" },
+	[FILTER_KIND_PROTOCOL] = { SOCKET("MPTCP or SCTP socket",
+					  "MPTCP, SCTP") },
+	[FILTER_KIND_UDP] = { SOCKET("UDP socket", "UDP"),
+			      .choice = "--connect-udp PORTS (to send), "
+					"--bind-udp PORTS (to receive): the "
+					"ports are yours to choose",
+			      .choice_short = "--connect-udp PORTS" },
+	[FILTER_KIND_RAW] = { SOCKET("raw or ICMP socket", "raw") },
+	[FILTER_KIND_FASTOPEN] = { .right = "send",
+				   .object = "TCP Fast Open (MSG_FASTOPEN)",
+				   .label = "Fast Open" },
+	[FILTER_KIND_SOCKETCALL] = { .right = "socketcall",
+				     .object = "i386 socketcall (arguments "
+					       "unseen)",
+				     .label = "socketcall" },
+	[FILTER_KIND_X32] = { .right = "system call",
+			      .object = "x32 system call", .label = "x32",
+			      .why_not = NO_INSPECT },
+	[FILTER_KIND_FOREIGN_ARCH] = { .right = "system call",
+				       .object = "system call of another "
+						 "architecture",
+				       .label = "another architecture",
+				       .why_not = NO_INSPECT " (the process "
+							     "was killed)" },
+};
+
+/* A kind without words (a bug: test_why fails) is an unknown refusal. */
+static const struct kind_words *words_of(enum filter_kind k)
 {
-	return refusals[f].right;
+	if ((unsigned)k >= FILTER_KIND_COUNT || !words[k].right)
+		k = FILTER_KIND_NONE;
+	return &words[k];
 }
 
-const char *filter_refusal_object(enum filter_refusal f)
+static bool same_str(const char *a, const char *b)
 {
-	return refusals[f].object;
+	return a == b || (a && b && strcmp(a, b) == 0);
 }
 
-const char *filter_refusal_option(enum filter_refusal f, const char **text)
+/* ---- What lifts it ---- */
+
+/* One candidate's way out, as printed: ports to choose, a switch (two
+ * at once), or nothing. */
+static void way_of(const struct filter_lift *l, bool brief, char *buf,
+		   size_t size)
 {
-	*text = refusals[f].text;
-	return refusals[f].option;
+	const struct kind_words *w = words_of(l->kind);
+
+	if (w->choice)
+		snprintf(buf, size, "%s", brief ? w->choice_short : w->choice);
+	else if (!l->option)
+		snprintf(buf, size, "no option");
+	else
+		snprintf(buf, size, "%s%s%s", l->option, l->also ? " " : "",
+			 l->also ? l->also : "");
 }
 
-bool filter_refusal_is_choice(enum filter_refusal f)
+static bool same_way(const struct filter_lift *a, const struct filter_lift *b)
 {
-	return f == REFUSED_UDP || f == REFUSED_INET_OR_UNIX ||
-	       f == REFUSED_SOCKET;
+	char x[96], y[96];
+
+	way_of(a, true, x, sizeof(x));
+	way_of(b, true, y, sizeof(y));
+	return strcmp(x, y) == 0;
+}
+
+static void append(char *buf, size_t size, const char *s)
+{
+	size_t n = strlen(buf);
+
+	snprintf(buf + n, size - n, "%s", s);
+}
+
+/* How many ways out the candidates have between them. */
+static size_t count_ways(const struct filter_refusal *f)
+{
+	size_t ways = 0;
+
+	for (size_t i = 0; i < f->n; i++) {
+		size_t j = 0;
+
+		while (!same_way(&f->rule[i], &f->rule[j]))
+			j++;
+		ways += i == j;
+	}
+	return ways;
+}
+
+/* Candidate @i's way out, for it and the later ones alike, as the next
+ * item of the list: "OPTION (LABEL)", "others" if it lifts several kinds. */
+static void list_way(struct filter_refusal *f, size_t i, bool *done,
+		     size_t listed, size_t ways)
+{
+	const struct filter_lift *l = &f->rule[i];
+	bool several = false;
+	char item[160];
+
+	for (size_t j = i; j < f->n; j++) {
+		if (done[j] || !same_way(l, &f->rule[j]))
+			continue;
+		done[j] = true;
+		several |= f->rule[j].kind != l->kind;
+	}
+	append(f->text, sizeof(f->text),
+	       listed == 0 ? "" : listed + 1 == ways ? " or " : ", ");
+	way_of(l, true, item, sizeof(item));
+	append(f->text, sizeof(f->text), item);
+	snprintf(item, sizeof(item), " (%s)",
+		 several ? "others" : words_of(l->kind)->label);
+	append(f->text, sizeof(f->text), item);
+}
+
+/* Several ways out: "--connect-udp PORTS (UDP), --unrestricted-unix (unix)
+ * or --unrestricted-network (others)", ports to choose first. */
+static void list_ways(struct filter_refusal *f)
+{
+	bool done[FILTER_REFUSAL_MAX] = { false };
+	size_t ways = count_ways(f), listed = 0;
+
+	f->text[0] = '\0';
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < f->n; i++) {
+			bool choice = words_of(f->rule[i].kind)->choice;
+
+			if (done[i] || choice != (pass == 0))
+				continue;
+			list_way(f, i, done, listed++, ways);
+		}
+}
+
+/* The option, or the text, from the candidates. */
+static void decide_way(struct filter_refusal *f)
+{
+	const struct filter_lift *l = &f->rule[0];
+	const struct kind_words *w = words_of(f->n ? l->kind : FILTER_KIND_NONE);
+	bool one_way = true;
+
+	for (size_t i = 1; i < f->n; i++)
+		one_way &= same_way(l, &f->rule[i]);
+	f->flag = f->n && one_way && !w->choice && l->option;
+	f->choice = f->n && (!one_way || w->choice);
+	if (f->flag)
+		way_of(l, false, f->text, sizeof(f->text));
+	else if (one_way && w->choice)
+		snprintf(f->text, sizeof(f->text), "%s", w->choice);
+	else if (f->choice)
+		list_ways(f);
+	else
+		snprintf(f->text, sizeof(f->text), "%s",
+			 w->why_not ? w->why_not :
+				      "no option: the filter refuses it "
+				      "whatever the policy");
+}
+
+void filter_refusal_of(const struct filter_call *c, unsigned classes,
+		       struct filter_refusal *f)
+{
+	uint32_t arch = c->arch ? c->arch : FILTER_ARCH_NATIVE;
+
+	memset(f, 0, sizeof(*f));
+	f->n = filter_explain(classes, arch, (int)c->nr, c->err,
+			      c->has_args ? c->args : NULL, f->rule,
+			      FILTER_REFUSAL_MAX);
+	if (f->n > FILTER_REFUSAL_MAX)
+		f->n = FILTER_REFUSAL_MAX;
+	decide_way(f);
+}
+
+bool filter_refusal_same(const struct filter_refusal *a,
+			 const struct filter_refusal *b)
+{
+	if (a->n != b->n)
+		return false;
+	for (size_t i = 0; i < a->n; i++)
+		if (a->rule[i].kind != b->rule[i].kind ||
+		    !same_str(a->rule[i].option, b->rule[i].option) ||
+		    !same_str(a->rule[i].also, b->rule[i].also))
+			return false;
+	return true;
+}
+
+/* ---- Words ---- */
+
+/* The words of the only kind among the candidates, or NULL. */
+static const struct kind_words *only_kind(const struct filter_refusal *f)
+{
+	for (size_t i = 1; i < f->n; i++)
+		if (f->rule[i].kind != f->rule[0].kind)
+			return NULL;
+	return words_of(f->n ? f->rule[0].kind : FILTER_KIND_NONE);
+}
+
+/* A word every candidate's kind has alike, or NULL. */
+static const char *shared_right(const struct filter_refusal *f)
+{
+	for (size_t i = 1; i < f->n; i++)
+		if (!same_str(words_of(f->rule[i].kind)->right,
+			      words_of(f->rule[0].kind)->right))
+			return NULL;
+	return words_of(f->n ? f->rule[0].kind : FILTER_KIND_NONE)->right;
+}
+
+static const char *shared_unseen(const struct filter_refusal *f)
+{
+	for (size_t i = 1; i < f->n; i++)
+		if (!same_str(words_of(f->rule[i].kind)->unseen,
+			      words_of(f->rule[0].kind)->unseen))
+			return NULL;
+	return f->n ? words_of(f->rule[0].kind)->unseen : NULL;
+}
+
+const char *filter_refusal_right(const struct filter_refusal *f)
+{
+	const char *right = shared_right(f);
+
+	return right ? right : "system call";
+}
+
+const char *filter_refusal_object(const struct filter_refusal *f)
+{
+	const struct kind_words *w = only_kind(f);
+	const char *unseen = shared_unseen(f);
+
+	if (w)
+		return w->object;
+	return unseen ? unseen : "call (one of several refusals)";
+}
+
+const char *filter_refusal_option(const struct filter_refusal *f,
+				  const char **text)
+{
+	*text = f->flag ? NULL : f->text;
+	return f->flag ? f->text : NULL;
+}
+
+bool filter_refusal_is_choice(const struct filter_refusal *f)
+{
+	return f->choice;
 }

@@ -4,41 +4,23 @@
  * 15 to 19) refuses, named for --why and --learn: what was refused and the
  * option that lifts it, from what a source saw of the call.
  *
+ * Every decision is the filter's own: filter_explain() reads the one table
+ * of rules that the filter is built from, for the classes of the run's
+ * policy (policy_plan()).  This file only words its answer.
+ *
  * The ptrace source sees the call's arguments and errno; an AUDIT_SECCOMP
  * record only the system call (its code= holds the action, not the errno),
- * so a refused socket() is then one of several refusals, narrowed by what
- * the policy already allows.
+ * so a refused socket() is then one of several rules, each lifted by its
+ * own option.
  */
 #ifndef LANDSHIM_FILTER_EXPLAIN_H
 #define LANDSHIM_FILTER_EXPLAIN_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
-/* The AUDIT_ARCH_* of this build's system calls (0 if unknown). */
-#if defined(__x86_64__)
-#define FILTER_NATIVE_ARCH 0xc000003eU /* AUDIT_ARCH_X86_64 */
-#elif defined(__aarch64__)
-#define FILTER_NATIVE_ARCH 0xc00000b7U /* AUDIT_ARCH_AARCH64 */
-#else
-#define FILTER_NATIVE_ARCH 0U
-#endif
-
-enum filter_refusal {
-	REFUSED_UNKNOWN,	     /* a call this version cannot name */
-	REFUSED_UDP,	     /* socket(AF_INET*, SOCK_DGRAM): EACCES */
-	REFUSED_RAW,	     /* socket(AF_INET*, SOCK_RAW), ICMP: EACCES */
-	REFUSED_UNIX,	     /* socket(AF_UNIX) below ABI 9: EACCES */
-	REFUSED_INET_OR_UNIX, /* socket() EACCES, arguments unseen */
-	REFUSED_FAMILY,	     /* packet, vsock, bluetooth...: EAFNOSUPPORT */
-	REFUSED_PROTOCOL,     /* MPTCP, SCTP: EPROTONOSUPPORT */
-	REFUSED_SOCKET,	     /* socket(), errno and arguments unseen */
-	REFUSED_FASTOPEN,     /* sendto/sendmsg MSG_FASTOPEN: EOPNOTSUPP */
-	REFUSED_IO_URING,     /* io_uring_setup: ENOSYS */
-	REFUSED_TIOCSTI,	     /* ioctl TIOCSTI, TIOCLINUX: EPERM */
-	REFUSED_SETUID,	     /* chmod family, setuid/setgid bit: EPERM */
-	REFUSED_FOREIGN_ARCH, /* a system call through another entry (i386) */
-};
+#include "filter.h"
 
 /* What a source saw of one refused call. */
 struct filter_call {
@@ -49,31 +31,41 @@ struct filter_call {
 	uint64_t args[6];
 };
 
-/* What the policy allows already, to narrow a call seen without args. */
-struct filter_context {
-	int abi;	/* Landlock ABI: unix sockets are Landlock's at 9 */
-	bool udp_rules; /* UDP sockets exist (--connect-udp/--bind-udp) */
-	bool net_unrestricted;	/* --unrestricted-network */
-	bool unix_unrestricted; /* --unrestricted-unix */
+/* More candidates than any system call of the table has rules. */
+#define FILTER_REFUSAL_MAX 8
+
+/* The rules that may have refused a call, and what lifts it. */
+struct filter_refusal {
+	size_t n; /* 0: none of the filter's (as far as it can tell) */
+	struct filter_lift rule[FILTER_REFUSAL_MAX];
+	bool flag;	/* @text is the option (one, or two together) */
+	bool choice;	/* @text names options to choose from */
+	char text[192]; /* else: why nothing lifts it */
 };
 
 /*
- * Which refusal @c is, or REFUSED_UNKNOWN when the filter would not refuse
- * such a call (then the failure is not the filter's).
+ * Which rules of the filter of @classes (enum filter_class bits, the
+ * plan's) refused @c, into @f.
  */
-enum filter_refusal filter_refusal_of(const struct filter_call *c,
-				      const struct filter_context *ctx);
+void filter_refusal_of(const struct filter_call *c, unsigned classes,
+		       struct filter_refusal *f);
+
+/* Are @a and @b the same refusal (one row of the report)? */
+bool filter_refusal_same(const struct filter_refusal *a,
+			 const struct filter_refusal *b);
 
 /* Words for the report: the right ("create socket") and the object. */
-const char *filter_refusal_right(enum filter_refusal f);
-const char *filter_refusal_object(enum filter_refusal f);
+const char *filter_refusal_right(const struct filter_refusal *f);
+const char *filter_refusal_object(const struct filter_refusal *f);
 
 /*
  * The option that lifts it ("--unrestricted-network"), or NULL: then
- * *@text says what to do (choose UDP ports) or why nothing can.
+ * *@text says what to do (choose UDP ports, or one option per candidate)
+ * or why nothing can.  The strings live as long as @f.
  */
-const char *filter_refusal_option(enum filter_refusal f, const char **text);
+const char *filter_refusal_option(const struct filter_refusal *f,
+				  const char **text);
 /* Does *text then name options with values to choose (UDP ports)? */
-bool filter_refusal_is_choice(enum filter_refusal f);
+bool filter_refusal_is_choice(const struct filter_refusal *f);
 
 #endif

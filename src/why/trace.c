@@ -69,7 +69,7 @@ static void install_filter(void)
 	f[n++] = (struct sock_filter)BPF_STMT(
 	    BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch));
 	f[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K,
-					      FILTER_NATIVE_ARCH, 1, 0);
+					      FILTER_ARCH_NATIVE, 1, 0);
 	f[n++] =
 	    (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
 	f[n++] = (struct sock_filter)BPF_STMT(
@@ -230,12 +230,29 @@ static struct tracee *after_exec(struct trace *t, struct tracee *te)
 }
 
 #if defined(__x86_64__)
+/* The six arguments of a call through the entry of @arch. */
+static void call_args(const struct user_regs_struct *regs, uint32_t arch,
+		      uint64_t *args)
+{
+	const unsigned long long native[6] = { regs->rdi, regs->rsi,
+					       regs->rdx, regs->r10,
+					       regs->r8,  regs->r9 };
+	/* int 0x80 and 32-bit programs: ebx, ecx, edx, esi, edi, ebp. */
+	const unsigned long long compat[6] = { regs->rbx, regs->rcx,
+					       regs->rdx, regs->rsi,
+					       regs->rdi, regs->rbp };
+
+	for (int i = 0; i < 6; i++)
+		args[i] = arch == FILTER_ARCH_COMPAT ? (uint32_t)compat[i] :
+						       native[i];
+}
+
 /*
  * SIGSYS from the sandbox's filter in its trap mode (policy.h): the call
  * was not made.  Report it, and let the process see the filter's errno,
  * as it would have without the tracer.
  */
-static bool filter_refusal(struct trace *t, const struct tracee *te)
+static bool filter_trapped(struct trace *t, const struct tracee *te)
 {
 	struct user_regs_struct regs;
 	struct filter_call call = { .has_args = true };
@@ -250,12 +267,7 @@ static bool filter_refusal(struct trace *t, const struct tracee *te)
 	call.arch = si.si_arch;
 	call.nr = si.si_syscall;
 	call.err = si.si_errno & (int)FILTER_TRAP_ERRNO;
-	call.args[0] = regs.rdi;
-	call.args[1] = regs.rsi;
-	call.args[2] = regs.rdx;
-	call.args[3] = regs.r10;
-	call.args[4] = regs.r8;
-	call.args[5] = regs.r9;
+	call_args(&regs, call.arch, call.args);
 	regs.rax = (unsigned long long)-call.err;
 	if (ptrace(PTRACE_SETREGS, te->pid, 0, &regs) < 0)
 		return false;
@@ -263,7 +275,7 @@ static bool filter_refusal(struct trace *t, const struct tracee *te)
 	return true;
 }
 #else
-static bool filter_refusal(struct trace *t, const struct tracee *te)
+static bool filter_trapped(struct trace *t, const struct tracee *te)
 {
 	(void)t;
 	(void)te;
@@ -321,7 +333,7 @@ static void stopped(struct trace *t, pid_t pid, int status)
 	}
 	if (sig == (SIGTRAP | 0x80))
 		call_exit(t, te);
-	else if (sig == SIGSYS && filter_refusal(t, te))
+	else if (sig == SIGSYS && filter_trapped(t, te))
 		resume(te, 0);
 	else
 		resume(te, sig); /* a signal, delivered */

@@ -736,12 +736,11 @@ void trace_filter_refusal(struct trace *t, pid_t pid,
 			  const struct filter_call *call)
 {
 	struct call x = { t, pid, call->nr, call->args, call->err, "" };
-	struct filter_context ctx = { .abi = t->view.abi };
 	struct denial d = { .class = DENIAL_FILTER, .count = 1 };
 	const char *object;
 
-	d.filter = filter_refusal_of(call, &ctx);
-	object = filter_refusal_object(d.filter);
+	filter_refusal_of(call, t->c->filter_classes, &d.filter);
+	object = filter_refusal_object(&d.filter);
 	denial_set_object(&d, object, strlen(object));
 	report(&x, &d);
 }

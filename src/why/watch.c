@@ -430,11 +430,12 @@ static void drain(struct watch *w, struct denial_collector *c)
 static void init_collector(struct watch *w, struct launch *l,
 			   struct denial_collector *c)
 {
-	const struct policy *p = &l->policy;
+	struct policy_plan plan;
 
 	denial_collector_init(c, w->traced ? traced_owner : owner_of, w);
-	c->filter_ctx.abi = w->abi;
-	c->filter_ctx.net_unrestricted = p->unrestricted & UNRESTRICTED_NET;
+	/* The filter the run gets, its UDP and unix rules included. */
+	policy_plan(&l->policy, w->abi, &plan);
+	c->filter_classes = plan.filter;
 	snprintf(c->marker, sizeof(c->marker), "landshim end of run %d.%u",
 		 (int)getpid(), w->runs);
 }

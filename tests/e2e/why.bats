@@ -434,19 +434,38 @@ allowed_by() {
 
 # ---- The seccomp filter's refusals ----
 
-FILTERSTUB=$HELPERS/filterstub
-
-# The calls the stand-in filter refuses (filterstub.c).
+# Calls the sandbox's own filter refuses (src/filter), whatever the policy:
+# a UDP socket (no UDP rule), a setuid chmod, TIOCSTI.
 refused_calls() {
 	echo "'$PROBE' udp $PORT; '$PROBE' chmod '$TREE/rw/file' 4755; '$PROBE' tiocsti x; true"
 }
 
+# control USER WANT CMD...: unsandboxed, CMD as USER prints WANT.
+control() {
+	local user=$1 want=$2
+	shift 2
+	run as_user "$user" "$@"
+	if [ "$output" != "$want" ]; then
+		echo "control as $user: $* -> $output (expected $want)" >&2
+		return 1
+	fi
+}
+
 @test "why: the filter's refusals, traced: the call and the option that lifts it" {
-	# Without the tracer, the filter's trap ends the process: fail closed.
-	run "$FILTERSTUB" trap "$PROBE" udp "$PORT"
-	[ "$status" -eq $((128 + 31)) ] # SIGSYS
-	run as_user nobody "$LAUNCHER" --why --rox "$STARTUP,$PROBE,$FILTERSTUB" \
-		--rw "$TREE/rw" -- "$FILTERSTUB" trap sh -c "$(refused_calls)"
+	local user
+	# Controls (TIOCSTI's needs a terminal: filter.bats has it).
+	for user in root nobody; do
+		control "$user" OK "$PROBE" udp "$PORT"
+		chown "$user" "$TREE/rw/file"
+		control "$user" OK "$PROBE" chmod "$TREE/rw/file" 4755
+		chmod 0666 "$TREE/rw/file"
+		# Without the tracer, the filter's trap ends the process: fail
+		# closed.
+		run as_user "$user" "$HELPERS/filtertrap" "$PROBE" udp "$PORT"
+		[ "$status" -eq $((128 + 31)) ] # SIGSYS
+	done
+	run as_user nobody "$LAUNCHER" --why --rox "$STARTUP,$PROBE" \
+		--rw "$TREE/rw" -- sh -c "$(refused_calls)"
 	[ "$status" -eq 0 ]
 	# The command sees the filter's errnos.
 	[ "$(grep -cx 'EACCES\|EPERM' <<<"$output")" -eq 3 ]
@@ -459,14 +478,69 @@ refused_calls() {
 }
 
 @test "why: the filter's refusals, from AUDIT_SECCOMP records" {
-	run "$LAUNCHER" --why --why-source audit --rox "$STARTUP,$PROBE,$FILTERSTUB" \
-		--rw "$TREE/rw" -- "$FILTERSTUB" log sh -c "$(refused_calls)"
+	run "$LAUNCHER" --why --why-source audit --rox "$STARTUP,$PROBE" \
+		--rw "$TREE/rw" -- sh -c "$(refused_calls)"
 	[ "$status" -eq 0 ]
+	[ "$(grep -cx 'EACCES\|EPERM' <<<"$output")" -eq 3 ]
 	grep -x "  refused by the system-call filter:" <<<"$output"
 	grep -E "^ +create socket +socket \(kind unseen\) +probe +--connect-udp PORTS \(UDP\), --unrestricted-unix \(unix\) or --unrestricted-network \(others\)\$" <<<"$output"
 	grep -E "^ +chmod +setuid or setgid bit +probe +no option" <<<"$output"
 	grep -E "^ +ioctl +TIOCSTI or TIOCLINUX on a terminal +probe +no option" <<<"$output"
 	[ "$("$AUDITSTATE")" = "$STATE_BEFORE" ]
+}
+
+@test "why: the filter's refusals as the run's policy has it: UDP rules, --unrestricted-unix" {
+	local user
+	for user in root nobody; do
+		control "$user" OK "$PROBE" socket 2 1 262 # MPTCP
+	done
+	# Traced: the arguments tell an MPTCP socket.
+	run as_user nobody "$LAUNCHER" --why --rox "$STARTUP,$PROBE" \
+		--connect-udp "$PORT" -- "$PROBE" socket 2 1 262
+	[ "${lines[0]}" = EPROTONOSUPPORT ]
+	grep -E "^ +create socket +MPTCP or SCTP socket +probe +--unrestricted-network\$" <<<"$output"
+	grep -x "landshim: to allow them: --unrestricted-network" <<<"$output"
+	# An audit record does not: with UDP rules and unix sockets
+	# unrestricted, what is left is lifted by --unrestricted-network alone,
+	# not --connect-udp again.
+	run "$LAUNCHER" --why --why-source audit --rox "$STARTUP,$PROBE" \
+		--connect-udp "$PORT" --unrestricted-unix -- "$PROBE" socket 2 1 262
+	[ "${lines[0]}" = EPROTONOSUPPORT ]
+	grep -E "^ +create socket +socket \(kind unseen\) +probe +--unrestricted-network\$" <<<"$output"
+	grep -x "landshim: to allow them: --unrestricted-network" <<<"$output"
+	! grep -q -- "PORTS" <<<"$output"
+	# And the option runs as printed, past the refusal.
+	lexpect OK --rox "$STARTUP,$PROBE" --connect-udp "$PORT" \
+		--unrestricted-unix --unrestricted-network -- "$PROBE" socket 2 1 262
+}
+
+@test "why: an i386 system call, traced: the same rules, its own registers" {
+	local user
+	for user in root nobody; do
+		reset_tree
+		chmod a+rw "$TREE/rw/file"
+		[ "$user" = root ] || chown "$NOBODY" "$TREE/rw/file"
+		control "$user" OK "$PROBE" i386-chmod "$TREE/rw/file" 4755
+	done
+	reset_tree
+	chown "$NOBODY" "$TREE/rw/file"
+	run as_user nobody "$LAUNCHER" --why --rox "$STARTUP,$PROBE" \
+		--rw "$TREE/rw" -- "$PROBE" i386-chmod "$TREE/rw/file" 4755
+	[ "${lines[0]}" = EPERM ]
+	grep -E "^ +chmod +setuid or setgid bit +probe +no option: a sandbox may never make a file setuid or setgid\$" <<<"$output"
+	# A mode without the bits is not the filter's: nothing refused.
+	run as_user nobody "$LAUNCHER" --why --rox "$STARTUP,$PROBE" \
+		--rw "$TREE/rw" -- "$PROBE" i386-chmod "$TREE/rw/file" 755
+	[ "${lines[0]}" = OK ]
+	! grep -q "system-call filter" <<<"$output"
+	# socket(2) by its i386 number: a UDP socket, as on x86_64.
+	for user in root nobody; do
+		control "$user" OK "$PROBE" i386-socket 2 2 0
+	done
+	run as_user nobody "$LAUNCHER" --why --rox "$STARTUP,$PROBE" \
+		-- "$PROBE" i386-socket 2 2 0
+	[ "${lines[0]}" = EACCES ]
+	grep -E "^ +create socket +UDP socket +probe +--connect-udp PORTS" <<<"$output"
 }
 
 @test "why: --wait, --why-source: checked, and only with --why or --learn" {

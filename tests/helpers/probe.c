@@ -579,9 +579,11 @@ static long int80(long nr, long b, long c, long d)
 {
 	long ret;
 
+	/* esi and edi, unused by these calls, all ones: x86_64's first two
+	 * argument registers hold nothing like the call's arguments. */
 	__asm__ volatile("int $0x80"
 			 : "=a"(ret)
-			 : "a"(nr), "b"(b), "c"(c), "d"(d)
+			 : "a"(nr), "b"(b), "c"(c), "d"(d), "S"(-1L), "D"(-1L)
 			 : "memory");
 	return ret;
 }
