@@ -20,21 +20,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "child-time.h"
 #include "log.h"
 #include "policy.h"
 #include "raw-apply.h"
-
-static uint64_t now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
 
 static void set_path_list(const char *dir, long n)
 {
@@ -65,53 +56,29 @@ static const char **make_paths(const char *dir, long n)
 	return paths;
 }
 
-static void shim_apply(void)
+struct floor {
+	const char **paths;
+	long n;
+};
+
+/* The shim's way: the variable parsed, then policy_apply(). */
+static void shim_apply(void *arg)
 {
 	struct policy p;
 
+	(void)arg;
 	policy_init(&p);
 	if (policy_from_env(&p, environ, NULL) < 0 || policy_apply(&p) != 0)
 		die("%s", p.err);
 }
 
-/* In a child: sandbox it (the shim's way, or the floor's) and report the
- * time taken. */
-static uint64_t timed_apply(const char **floor_paths, long n)
+/* The floor's: the system calls alone. */
+static void floor_apply(void *arg)
 {
-	int fds[2];
-	uint64_t ns = 0;
-	int status;
-	pid_t pid;
+	const struct floor *f = arg;
 
-	if (pipe(fds) < 0)
-		die_with_error("pipe");
-	pid = fork();
-	if (pid < 0)
-		die_with_error("fork");
-	if (pid == 0) {
-		uint64_t start = now_ns();
-
-		if (!floor_paths)
-			shim_apply();
-		else if (raw_apply(floor_paths, (size_t)n) < 0)
-			die_with_error("apply-time: the floor");
-		ns = now_ns() - start;
-		_exit(write(fds[1], &ns, sizeof(ns)) == sizeof(ns) ? 0 : 1);
-	}
-	close(fds[1]);
-	if (read(fds[0], &ns, sizeof(ns)) != sizeof(ns))
-		ns = 0;
-	close(fds[0]);
-	if (waitpid(pid, &status, 0) < 0 || status != 0 || ns == 0)
-		die("apply-time: a sandboxed run failed");
-	return ns;
-}
-
-static int cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-	return (x > y) - (x < y);
+	if (raw_apply(f->paths, (size_t)f->n) < 0)
+		die_with_error("apply-time: the floor");
 }
 
 /* A decimal number in 0..max, or -1. */
@@ -123,26 +90,20 @@ static long parse_count(const char *s, long max)
 	return *s && !*end && v >= 0 && v <= max ? v : -1;
 }
 
-/* "MEAN MEDIAN " of @runs times (sorted in place), in milliseconds. */
+/* "MEAN MEDIAN" of @runs times (sorted in place), in milliseconds. */
 static void print_stats(uint64_t *ns, long runs)
 {
-	uint64_t sum = 0, median;
+	double mean, median;
 
-	for (long i = 0; i < runs; i++)
-		sum += ns[i];
-	qsort(ns, (size_t)runs, sizeof(*ns), cmp_u64);
-	median = ns[runs / 2];
-	if (runs % 2 == 0)
-		median = (ns[runs / 2 - 1] + median) / 2;
-	printf("%.3f %.3f", (double)sum / (double)runs / 1e6,
-	       (double)median / 1e6);
+	time_stats(ns, runs, &mean, &median);
+	printf("%.3f %.3f", mean, median);
 }
 
 int main(int argc, char **argv)
 {
 	long runs, n;
 	uint64_t *shim_ns, *floor_ns;
-	const char **paths;
+	struct floor floor;
 
 	if (argc != 4 || (runs = parse_count(argv[1], 1000000)) < 1 ||
 	    (n = parse_count(argv[3], 1000000)) < 0) {
@@ -150,12 +111,14 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	set_path_list(argv[2], n);
-	paths = make_paths(argv[2], n);
+	floor = (struct floor){ make_paths(argv[2], n), n };
 	shim_ns = xcalloc((size_t)runs, sizeof(*shim_ns));
 	floor_ns = xcalloc((size_t)runs, sizeof(*floor_ns));
 	for (long i = 0; i < runs; i++) {
-		shim_ns[i] = timed_apply(NULL, n);
-		floor_ns[i] = timed_apply(paths, n);
+		shim_ns[i] = time_in_child(NULL, shim_apply, NULL,
+					   "apply-time");
+		floor_ns[i] = time_in_child(NULL, floor_apply, &floor,
+					    "apply-time");
 	}
 	print_stats(shim_ns, runs);
 	putchar(' ');

@@ -2,7 +2,8 @@
 # bench/run builds its preloaded and audit objects itself (cc -shared: the
 # floors and envset.so); apply-time needs the core library.
 check_PROGRAMS += bench/apply-time
-bench_apply_time_SOURCES = bench/apply-time.c bench/raw-apply.h
+bench_apply_time_SOURCES = bench/apply-time.c bench/raw-apply.h \
+	bench/child-time.h
 bench_apply_time_LDADD = src/core/libcore.la
 
 EXTRA_DIST += bench/run bench/README.md bench/floor.c bench/envset.c \

@@ -9,7 +9,7 @@ TESTS += tests/unit/test_carve tests/e2e/carve.bats tests/e2e/secrets.bats \
 
 # bench/run's carving row: carving ~/.ssh out of a home of 200 entries.
 check_PROGRAMS += bench/carve-time
-bench_carve_time_SOURCES = bench/carve-time.c
+bench_carve_time_SOURCES = bench/carve-time.c bench/child-time.h
 bench_carve_time_LDADD = src/core/libcore.la
 
 # The profile "secrets" is the list --learn compiles in.
