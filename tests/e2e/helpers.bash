@@ -162,3 +162,16 @@ launcher_run() {
 lexpect() {
 	expect_both "$1" launcher_run "${@:2}"
 }
+
+# i386_entry: whether this kernel runs int 0x80 at all.  Without IA32
+# emulation it faults (SIGSEGV) before seccomp sees a call: the sandboxed
+# program then meets the same fault, and the filter's i386 rules are
+# checked on its BPF alone (tests/unit/test_filter).
+i386_entry() {
+	local out
+	out=$("$PROBE" i386-socket 1 1 0 || true)
+	if [ "$out" = NO-I386-ENTRY ]; then
+		echo "# no i386 entry on this kernel: i386 rules checked on the BPF" >&3
+		return 1
+	fi
+}

@@ -516,6 +516,13 @@ control() {
 
 @test "why: an i386 system call, traced: the same rules, its own registers" {
 	local user
+	if ! i386_entry; then
+		run as_user nobody "$LAUNCHER" --why --rox "$STARTUP,$PROBE" \
+			--rw "$TREE/rw" -- "$PROBE" i386-chmod "$TREE/rw/file" 4755
+		[ "${lines[0]}" = NO-I386-ENTRY ]
+		! grep -q "system-call filter" <<<"$output"
+		return 0
+	fi
 	for user in root nobody; do
 		reset_tree
 		chmod a+rw "$TREE/rw/file"

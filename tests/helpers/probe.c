@@ -14,6 +14,7 @@
 #include <linux/openat2.h>
 #include <linux/vm_sockets.h>
 #include <netinet/in.h>
+#include <setjmp.h>
 #include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -575,12 +576,30 @@ static int op_audit_get(char **a)
  * AUDIT_ARCH_I386 and i386's numbers.  Pointers must be below 4 GiB.
  */
 #if defined(__x86_64__)
+static sigjmp_buf int80_fault;
+
+static void int80_segv(int sig)
+{
+	(void)sig;
+	siglongjmp(int80_fault, 1);
+}
+
+/*
+ * A kernel without IA32 emulation (or booted with ia32_emulation=0) answers
+ * int 0x80 with SIGSEGV before any system call, seccomp included, is seen:
+ * then print NO-I386-ENTRY (exit 3) so that tests can tell such a machine
+ * from a refusal.
+ */
 static long int80(long nr, long b, long c, long d)
 {
+	struct sigaction sa = { .sa_handler = int80_segv };
 	long ret;
 
-	/* esi and edi, unused by these calls, all ones: x86_64's first two
-	 * argument registers hold nothing like the call's arguments. */
+	sigaction(SIGSEGV, &sa, NULL);
+	if (sigsetjmp(int80_fault, 1)) {
+		puts("NO-I386-ENTRY");
+		exit(3);
+	}
 	__asm__ volatile("int $0x80"
 			 : "=a"(ret)
 			 : "a"(nr), "b"(b), "c"(c), "d"(d), "S"(-1L), "D"(-1L)
