@@ -17,17 +17,6 @@ teardown() {
 	security_teardown
 }
 
-# control USER WANT CMD...: unsandboxed, CMD as USER prints WANT.
-control() {
-	local user=$1 want=$2
-	shift 2
-	run as_user "$user" "$@"
-	if [ "$output" != "$want" ]; then
-		echo "control as $user: $* -> $output (expected $want)" >&2
-		return 1
-	fi
-}
-
 # both WANT MODE VARS... -- CMD...: attempt() for each mode.
 both() {
 	local want=$1 mode

@@ -163,6 +163,17 @@ lexpect() {
 	expect_both "$1" launcher_run "${@:2}"
 }
 
+# control USER WANT CMD...: unsandboxed, CMD as USER prints WANT.
+control() {
+	local user=$1 want=$2
+	shift 2
+	run as_user "$user" "$@"
+	if [ "$output" != "$want" ]; then
+		echo "control as $user: $* -> $output (expected $want)" >&2
+		return 1
+	fi
+}
+
 # i386_entry: whether this kernel runs int 0x80 at all.  Without IA32
 # emulation it faults (SIGSEGV) before seccomp sees a call: the sandboxed
 # program then meets the same fault, and the filter's i386 rules are

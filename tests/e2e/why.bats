@@ -440,17 +440,6 @@ refused_calls() {
 	echo "'$PROBE' udp $PORT; '$PROBE' chmod '$TREE/rw/file' 4755; '$PROBE' tiocsti x; true"
 }
 
-# control USER WANT CMD...: unsandboxed, CMD as USER prints WANT.
-control() {
-	local user=$1 want=$2
-	shift 2
-	run as_user "$user" "$@"
-	if [ "$output" != "$want" ]; then
-		echo "control as $user: $* -> $output (expected $want)" >&2
-		return 1
-	fi
-}
-
 @test "why: the filter's refusals, traced: the call and the option that lifts it" {
 	local user
 	# Controls (TIOCSTI's needs a terminal: filter.bats has it).
