@@ -32,4 +32,8 @@ void proc_events_read(struct proc_events *pe);
 /* Was @pid (a process, its tgid) of the tree, at any time of the run? */
 bool proc_events_known(const struct proc_events *pe, pid_t pid);
 
+/* /proc/PID/@file, at most @size - 1 bytes, NUL-terminated: its length,
+ * or -1 (@buf then empty) if it cannot be read. */
+ssize_t proc_read(pid_t pid, const char *file, char *buf, size_t size);
+
 #endif

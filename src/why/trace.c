@@ -27,6 +27,7 @@
 
 #include "filter.h"
 #include "log.h"
+#include "procevents.h"
 #include "trace.h"
 
 /* Debian 12's headers may lack it; the same number on every arch. */
@@ -364,20 +365,11 @@ void trace_events(struct trace *t)
 /* The process a thread belongs to, from /proc/TID/status. */
 pid_t trace_tgid(pid_t tid)
 {
-	char path[64], buf[1024];
+	char buf[1024];
 	const char *s;
-	ssize_t n;
-	int fd;
 
-	snprintf(path, sizeof(path), "/proc/%d/status", (int)tid);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
+	if (proc_read(tid, "status", buf, sizeof(buf)) < 0)
 		return tid;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return tid;
-	buf[n] = '\0';
 	s = strstr(buf, "\nTgid:");
 	return s ? (pid_t)strtol(s + 6, NULL, 10) : tid;
 }

@@ -29,6 +29,7 @@
 
 #include "elfdeps.h"
 #include "log.h"
+#include "procevents.h"
 #include "trace.h"
 
 /* Debian 12's headers may lack it; the same number on every arch. */
@@ -556,16 +557,7 @@ static bool in_tree(const struct trace *t, pid_t pid)
 
 static void comm_of(pid_t pid, char *buf, size_t size)
 {
-	char path[64];
-	ssize_t n;
-	int fd;
-
-	snprintf(path, sizeof(path), "/proc/%d/comm", (int)pid);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	n = fd < 0 ? -1 : read(fd, buf, size - 1);
-	if (fd >= 0)
-		close(fd);
-	buf[n > 0 ? n : 0] = '\0';
+	proc_read(pid, "comm", buf, size);
 	buf[strcspn(buf, "\n")] = '\0';
 }
 

@@ -180,20 +180,11 @@ void watch_end(struct watch *w)
 /* The parent of @pid from /proc/PID/stat, or -1. */
 static pid_t parent_of(pid_t pid)
 {
-	char path[64], buf[512];
+	char buf[512];
 	const char *s;
-	ssize_t n;
-	int fd;
 
-	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
+	if (proc_read(pid, "stat", buf, sizeof(buf)) < 0)
 		return -1;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return -1;
-	buf[n] = '\0';
 	/* "PID (COMM) STATE PPID ...": COMM may hold anything but ends at
 	 * the last ')'. */
 	s = strrchr(buf, ')');
